@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs';
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import { z } from 'zod';
+import { AppError, errorBody } from './errors';
+import type { Logger } from './logger';
+
+export interface HttpAppDependencies {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  /** Readiness: can the service reach what it stores in? */
+  checkReadiness: () => Promise<void>;
+  apiRouter: Router;
+  tabDir: string;
+  logger: Logger;
+}
+
+/** Bot Framework activities are small; Teams caps a message at about 100 KB. */
+const ACTIVITY_BODY_LIMIT = '256kb';
+
+/** The least an activity must have before botbuilder sees it. */
+const ActivityEnvelopeSchema = z.looseObject({
+  type: z.string().min(1).max(64),
+  channelId: z.string().max(64).optional(),
+  serviceUrl: z.string().max(2048).optional(),
+  conversation: z.looseObject({ id: z.string().min(1).max(1024) }).optional(),
+});
+
+export function createHttpApp(deps: HttpAppDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await deps.checkReadiness();
+      res.json({ status: 'ready' });
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'not ready');
+      res.status(503).json(errorBody('not_ready', 'The service cannot reach its storage yet.'));
+    }
+  });
+
+  app.post(
+    '/api/messages',
+    express.json({ limit: ACTIVITY_BODY_LIMIT, type: () => true }),
+    async (req, res, next) => {
+      const envelope = ActivityEnvelopeSchema.safeParse(req.body);
+      if (!envelope.success) {
+        next(new AppError(400, 'invalid_activity', 'The body is not a Bot Framework activity.'));
+        return;
+      }
+      try {
+        await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+      } catch (error) {
+        next(error);
+      }
+    },
+  );
+
+  app.use('/api/v1', deps.apiRouter);
+  app.use('/api/v1', (_req, _res, next) => {
+    next(new AppError(404, 'not_found', 'No such API route.'));
+  });
+
+  if (existsSync(deps.tabDir)) {
+    app.use('/tab', express.static(deps.tabDir, { index: 'index.html', fallthrough: true }));
+  } else {
+    deps.logger.warn({ tabDir: deps.tabDir }, 'the tab is not built; run npm run build');
+    app.use('/tab', (_req, _res, next) => {
+      next(new AppError(503, 'tab_not_built', 'The tab is not built. Run npm run build.'));
+    });
+  }
+
+  app.get('/', (_req, res) => {
+    res.redirect('/tab/');
+  });
+
+  app.use((_req, _res, next) => {
+    next(new AppError(404, 'not_found', 'Not found.'));
+  });
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+/** The one place HTTP errors are turned into responses: a clear code, never a stack trace. */
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const status = httpStatusOf(error);
+    if (status >= 500) {
+      logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    } else {
+      logger.info({ status, method: req.method, path: req.path }, 'request refused');
+    }
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    if (error instanceof AppError) {
+      res.status(error.status).json(errorBody(error.code, error.message));
+    } else if (status < 500) {
+      const [code, message] = BODY_PARSER_ERRORS[bodyParserType(error)] ?? [
+        'bad_request',
+        'The request could not be read.',
+      ];
+      res.status(status).json(errorBody(code, message));
+    } else {
+      res.status(500).json(errorBody('internal', 'Something went wrong on our side.'));
+    }
+  };
+}
+
+const BODY_PARSER_ERRORS: Record<string, [code: string, message: string]> = {
+  'entity.parse.failed': ['invalid_json', 'The body is not valid JSON.'],
+  'entity.too.large': ['too_large', 'The body is too large.'],
+  'charset.unsupported': ['unsupported_charset', 'Send the body as UTF-8.'],
+  'encoding.unsupported': ['unsupported_encoding', 'The content encoding is not supported.'],
+};
+
+function bodyParserType(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'type' in error ? String(error.type) : '';
+}
+
+/** body-parser marks its own errors with a 4xx `status`; anything else is ours to answer for. */
+function httpStatusOf(error: unknown): number {
+  if (error instanceof AppError) return error.status;
+  if (typeof error === 'object' && error !== null && 'status' in error) {
+    const status = Number((error as { status: unknown }).status);
+    if (status >= 400 && status < 500) return status;
+  }
+  return 500;
+}

@@ -1,0 +1,88 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import type { Config } from './config';
+import type { Directory } from '../core/ports/directory';
+import { createApiRouter } from './api/router';
+import { DemoDirectory, EmptyDirectory } from './directory/demoDirectory';
+import { createLogger, type Logger } from './logger';
+import { tabBuildDir } from './paths';
+import { createHttpApp } from './server';
+import { openDatabase } from './storage/openDatabase';
+import { SqlWelcomeRegistry } from './storage/sqlWelcomeRegistry';
+import { createAdapter } from './teams/adapter';
+import { KompetensdialogBot } from './teams/KompetensdialogBot';
+
+export interface RunningService {
+  /** The address the service listens on, e.g. http://127.0.0.1:3978. */
+  url: string;
+  port: number;
+  /** Stops taking requests, lets in-flight ones finish, closes the database. */
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  logger?: Logger;
+}
+
+/** The personal tab, by the entity id the manifest gives it. */
+export function personalTabDeepLink(config: Config): string {
+  return `https://teams.microsoft.com/l/entity/${config.teamsAppId}/min-utvecklingsplan`;
+}
+
+/** The composition root: builds the adapters behind the ports and starts the HTTP server. */
+export async function startService(
+  config: Config,
+  options: ServiceOptions = {},
+): Promise<RunningService> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const database = await openDatabase(config.storage, logger);
+  const directory: Directory = config.demoOrganisation ? new DemoDirectory() : new EmptyDirectory();
+
+  const adapter = createAdapter(config, logger);
+  const bot = new KompetensdialogBot({
+    welcomes: new SqlWelcomeRegistry(database),
+    directory,
+    logger,
+    myPlanUrl: personalTabDeepLink(config),
+  });
+  const app = createHttpApp({
+    adapter,
+    bot,
+    checkReadiness: async () => {
+      await database.query('select 1');
+    },
+    apiRouter: createApiRouter({ config, directory, logger }),
+    tabDir: tabBuildDir(),
+    logger,
+  });
+
+  const server = createServer(app);
+  await listen(server, config.port, config.host);
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close: () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
+          server.closeIdleConnections();
+        });
+        await database.close();
+      })()),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

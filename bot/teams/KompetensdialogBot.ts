@@ -1,0 +1,147 @@
+import {
+  CardFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import type { AdaptiveCard } from '@microsoft/teams.cards';
+import { recogniseCommand } from '../../core/commands/commands';
+import { languageOf, translator, type Language } from '../../core/i18n/i18n';
+import type { Directory } from '../../core/ports/directory';
+import type { WelcomeRegistry } from '../../core/ports/welcomeRegistry';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/adaptiveCard';
+import { CardActionSchema, type CardAction } from '../cards/cardActions';
+import { notUnderstoodCard } from '../cards/notUnderstoodCard';
+import { welcomeCard } from '../cards/welcomeCard';
+import type { Logger } from '../logger';
+import { AVAILABLE_SUGGESTIONS, answerCommand } from './commandAnswers';
+import { scopeOf, welcomeKey } from './conversationScope';
+
+export interface BotDependencies {
+  welcomes: WelcomeRegistry;
+  directory: Directory;
+  logger: Logger;
+  /** Deep link to the personal tab "Min utvecklingsplan". */
+  myPlanUrl: string;
+}
+
+/**
+ * The Teams bot: routes each kind of activity to a small handler. Domain decisions live in
+ * core/, texts in the locale files, cards in bot/cards; this class only connects them.
+ */
+export class KompetensdialogBot extends TeamsActivityHandler {
+  constructor(private readonly deps: BotDependencies) {
+    super();
+
+    this.onMessage(async (context, next) => {
+      const language = languageOf(context.activity.locale);
+      if (context.activity.value !== undefined && !context.activity.text) {
+        // Action.Submit, the fallback of our Action.Execute buttons, arrives as a message.
+        const card = await this.runCardAction(context.activity.value, language, context);
+        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      } else {
+        await this.answerText(context, language);
+      }
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcomeOnce(context);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const activity = context.activity;
+      const botAdded = activity.membersAdded?.some((m) => m.id === activity.recipient.id);
+      const userAddedToPersonalChat = scopeOf(activity) === 'personal';
+      // Members joining a team later are not greeted one by one in the channel.
+      if (botAdded || userAddedToPersonalChat) await this.welcomeOnce(context);
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const language = languageOf(context.activity.locale);
+    const card = await this.runCardAction(
+      { ...(invokeValue.action?.data ?? {}), verb: invokeValue.action?.verb },
+      language,
+      context,
+    );
+    return {
+      statusCode: 200,
+      type: ADAPTIVE_CARD_CONTENT_TYPE,
+      value: card as unknown as Record<string, unknown>,
+    };
+  }
+
+  private async answerText(context: TurnContext, language: Language): Promise<void> {
+    const scope = scopeOf(context.activity);
+    const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text;
+    const command = recogniseCommand(text);
+    if (command === 'cancel') {
+      await context.sendActivity(translator(language)('nothingToCancel'));
+      return;
+    }
+    const card = command
+      ? answerCommand(command, { language, scope })
+      : notUnderstoodCard({ language, suggestions: AVAILABLE_SUGGESTIONS });
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  }
+
+  private async runCardAction(
+    payload: unknown,
+    language: Language,
+    context: TurnContext,
+  ): Promise<AdaptiveCard> {
+    const parsed = CardActionSchema.safeParse(payload);
+    if (!parsed.success) {
+      this.deps.logger.warn(
+        { issues: parsed.error.issues.map((i) => i.path.join('.')) },
+        'card action with an invalid payload',
+      );
+      return notUnderstoodCard({ language, suggestions: AVAILABLE_SUGGESTIONS });
+    }
+    return this.handleCardAction(parsed.data, language, context);
+  }
+
+  private async handleCardAction(
+    action: CardAction,
+    language: Language,
+    context: TurnContext,
+  ): Promise<AdaptiveCard> {
+    switch (action.verb) {
+      case 'runCommand': {
+        return answerCommand(action.command, { language, scope: scopeOf(context.activity) });
+      }
+    }
+  }
+
+  private async welcomeOnce(context: TurnContext): Promise<void> {
+    const key = welcomeKey(context.activity);
+    if (!key) return;
+    if (!(await this.deps.welcomes.markWelcomed(key))) return;
+
+    const scope = scopeOf(context.activity);
+    const language = languageOf(context.activity.locale);
+    try {
+      const userId = context.activity.from?.aadObjectId;
+      const person =
+        scope === 'personal' && userId ? await this.deps.directory.findPerson(userId) : undefined;
+      const card = welcomeCard({
+        language,
+        scope,
+        ...(person ? { name: person.displayName } : {}),
+        ...(scope === 'personal' ? { myPlanUrl: this.deps.myPlanUrl } : {}),
+      });
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      this.deps.logger.info({ scope }, 'welcome sent');
+    } catch (error) {
+      await this.deps.welcomes.forgetWelcome(key);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import i18next, { type TFunction } from 'i18next';
+import en from './locales/en.json';
+import sv from './locales/sv.json';
+
+/** Swedish first: every text exists in Swedish, and Swedish is what an unknown locale gets. */
+export const SUPPORTED_LANGUAGES = ['sv', 'en'] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'sv';
+
+export type Messages = typeof sv;
+
+/** en.json must have exactly sv.json's shape; the compiler checks it here. */
+const resources: Record<Language, Messages> = { sv, en };
+
+const instance = i18next.createInstance();
+void instance.init({
+  resources: {
+    sv: { translation: resources.sv },
+    en: { translation: resources.en },
+  },
+  lng: DEFAULT_LANGUAGE,
+  fallbackLng: DEFAULT_LANGUAGE,
+  initAsync: false,
+  returnNull: false,
+  showSupportNotice: false,
+  // Cards and Teams messages are not HTML; escaping would show &amp; to people.
+  interpolation: { escapeValue: false },
+});
+
+/** Maps a Teams/BCP 47 locale such as "en-US" or "sv-SE" to a supported language. */
+export function languageOf(locale: string | undefined | null): Language {
+  const primary = (locale ?? '').toLowerCase().split(/[-_]/)[0];
+  return (SUPPORTED_LANGUAGES as readonly string[]).includes(primary ?? '')
+    ? (primary as Language)
+    : DEFAULT_LANGUAGE;
+}
+
+export function translator(language: Language): TFunction {
+  return instance.getFixedT(language);
+}
+
+/** The raw messages of a language, for lists such as command phrases. */
+export function messages(language: Language): Messages {
+  return resources[language];
+}

@@ -1,0 +1,79 @@
+import { COMMAND_MENU, AVAILABLE_SUGGESTIONS } from '../../bot/teams/commandAnswers';
+import { helpCard } from '../../bot/cards/helpCard';
+import { notUnderstoodCard } from '../../bot/cards/notUnderstoodCard';
+import { notYetAvailableCard } from '../../bot/cards/notYetAvailableCard';
+import { welcomeCard, type ConversationScope } from '../../bot/cards/welcomeCard';
+import { CardActionSchema } from '../../bot/cards/cardActions';
+import { SUPPORTED_LANGUAGES } from '../../core/i18n/i18n';
+import { adaptiveCardProblems, cardTexts } from '../support/adaptiveCards';
+
+const scopes: ConversationScope[] = ['personal', 'team', 'groupChat'];
+
+const everyCard = SUPPORTED_LANGUAGES.flatMap((language) => [
+  ...scopes.map(
+    (scope) =>
+      [
+        `welcome ${scope} ${language}`,
+        welcomeCard({
+          language,
+          scope,
+          name: 'Anna Andersson',
+          myPlanUrl: 'https://teams.microsoft.com/l/entity/x/y',
+        }),
+      ] as const,
+  ),
+  [`welcome without a name ${language}`, welcomeCard({ language, scope: 'personal' })] as const,
+  ...scopes.map(
+    (scope) =>
+      [`help ${scope} ${language}`, helpCard({ language, scope, commands: COMMAND_MENU })] as const,
+  ),
+  [
+    `not understood ${language}`,
+    notUnderstoodCard({ language, suggestions: AVAILABLE_SUGGESTIONS }),
+  ] as const,
+  [`not yet available ${language}`, notYetAvailableCard({ language, command: 'myTeam' })] as const,
+]);
+
+describe('cards', () => {
+  it.each(everyCard)(
+    'the %s card is a valid Adaptive Card 1.5 with no validation events',
+    (_name, card) => {
+      expect(adaptiveCardProblems(card)).toEqual([]);
+    },
+  );
+
+  it.each(everyCard)('the %s card shows no untranslated key or placeholder', (_name, card) => {
+    for (const text of cardTexts(card)) {
+      expect(text).not.toMatch(/\{\{|\}\}|^[a-z]+(\.[a-zA-Z]+)+$/);
+    }
+  });
+
+  it('the validator catches a card Teams could not render, so the checks above can fail', () => {
+    const broken = { type: 'AdaptiveCard', version: '1.6', body: [{ type: 'Bogus' }] };
+    expect(adaptiveCardProblems(broken)).toHaveLength(2);
+  });
+
+  it('every button of every card sends a payload the card-action router accepts', () => {
+    const payloads: unknown[] = [];
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(visit);
+      else if (node && typeof node === 'object') {
+        const record = node as Record<string, unknown>;
+        if (record.type === 'Action.Execute' || record.type === 'Action.Submit')
+          payloads.push(record.data);
+        Object.values(record).forEach(visit);
+      }
+    };
+    everyCard.forEach(([, card]) => visit(JSON.parse(JSON.stringify(card))));
+    expect(payloads.length).toBeGreaterThan(0);
+    for (const payload of payloads) expect(CardActionSchema.safeParse(payload).success).toBe(true);
+  });
+
+  it('a help card lists every command, marking what is not built yet', () => {
+    const texts = cardTexts(
+      helpCard({ language: 'sv', scope: 'personal', commands: COMMAND_MENU }),
+    ).join('\n');
+    expect(texts).toContain('**hjälp** · Finns nu');
+    expect(texts).toContain('**mitt team** · Kommer snart');
+  });
+});

@@ -1,0 +1,46 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from '../../bot/config';
+import { startService, type RunningService } from '../../bot/service';
+
+export interface TestService extends RunningService {
+  config: Config;
+  dataDir: string;
+  /** POST a JSON body (or a raw string) to /api/messages. */
+  postActivity(body: unknown, init?: { raw?: string; contentType?: string }): Promise<Response>;
+  /** Stops the service and removes its data folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The real service, in this process, on a free loopback port, with a fresh embedded database.
+ * `env` adds or overrides variables, as the environment would for `npm start`.
+ */
+export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'kd-service-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...env,
+  });
+  const service = await startService(config);
+  return {
+    ...service,
+    config,
+    dataDir,
+    postActivity: (body, init = {}) =>
+      fetch(`${service.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': init.contentType ?? 'application/json' },
+        body: init.raw ?? JSON.stringify(body),
+      }),
+    stop: async () => {
+      await service.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
