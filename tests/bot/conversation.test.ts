@@ -97,9 +97,12 @@ describe('welcome', () => {
 
   it('when the Bot Connector fails while sending the welcome, then the next install event sends it', async () => {
     const user = { ...chat, userId: '00000000-0000-4000-8000-000000000098' };
-    connector.injectFaults({ status: 500 });
-    const failed = await service.postActivity(installationAdded(user));
-    expect(failed.status).toBeGreaterThanOrEqual(500);
+    // 403 is not retried by the connector client (5xx are, and would succeed on retry).
+    connector.injectFaults({
+      status: 403,
+      body: { error: { code: 'BotNotInConversationRoster' } },
+    });
+    await service.postActivity(installationAdded(user));
     expect(sentCards()).toHaveLength(0);
 
     await send(installationAdded(user));
