@@ -1,0 +1,19 @@
+/**
+ * The bounds of the plan model, exported so forms and cards can set the same maxLength
+ * and counts the schemas enforce.
+ */
+export const PLAN_LIMITS = {
+  goalsMin: 1,
+  goalsMax: 5,
+  activitiesMax: 40,
+  goalTextMax: 500,
+  activityTitleMax: 200,
+  supportNeededMax: 500,
+  unitGoalsMax: 20,
+  unitGoalTextMax: 500,
+  neededCompetencesMax: 50,
+  competenceDescriptionMax: 500,
+  reflectionTextMax: 2000,
+  preparationAnswersMax: 30,
+  preparationAnswerMax: 2000,
+} as const;
