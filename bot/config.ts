@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listProfiles } from '../core/profiles/profiles';
 
 /**
  * The one place that reads process.env. Everything else receives a typed Config,
@@ -117,6 +118,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (isProduction && e.DEMO_ORGANISATION === true) {
     problems.push('DEMO_ORGANISATION: the demo organisation cannot be loaded in production');
+  }
+  const profileIds = listProfiles().map((profile) => profile.id);
+  if (!profileIds.includes(e.DEFAULT_PROFILE)) {
+    problems.push(
+      `DEFAULT_PROFILE: unknown profile "${e.DEFAULT_PROFILE}" (known: ${profileIds.join(', ')})`,
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
 

@@ -38,6 +38,7 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL'],
     [{ PUBLIC_URL: 'ftp://example.org' }, 'PUBLIC_URL'],
     [{ DEMO_ORGANISATION: 'maybe' }, 'DEMO_ORGANISATION'],
+    [{ DEFAULT_PROFILE: 'region-atlantis' }, 'DEFAULT_PROFILE'],
     [{ MICROSOFT_APP_PASSWORD: 'secret' }, 'MICROSOFT_APP_ID'],
     [{ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'secret' }, 'MICROSOFT_APP_TENANT_ID'],
     [{ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TENANT_ID: TENANT_ID }, 'MICROSOFT_APP_PASSWORD'],
