@@ -1,0 +1,65 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { translateDatabaseError, type SqlDatabase, type SqlExecutor } from './sqlDatabase';
+
+function executor(target: PGlite | Transaction): SqlExecutor {
+  return {
+    async query<Row extends object>(text: string, params: readonly unknown[] = []) {
+      try {
+        const result = await target.query<Row>(text, [...params]);
+        return result.rows;
+      } catch (error) {
+        throw translateDatabaseError(error);
+      }
+    },
+    async exec(script: string) {
+      try {
+        await target.exec(script);
+      } catch (error) {
+        throw translateDatabaseError(error);
+      }
+    },
+  };
+}
+
+/**
+ * PGlite runs one backend in this process and queues every query and transaction behind a
+ * mutex, so concurrent callers never interleave inside a transaction. The flip side: inside
+ * `transaction` only the given `tx` may be used — a query on the database itself would wait
+ * for the transaction that waits for it.
+ */
+class EmbeddedDatabase implements SqlDatabase {
+  private readonly direct: SqlExecutor;
+
+  constructor(private readonly pglite: PGlite) {
+    this.direct = executor(pglite);
+  }
+
+  query<Row extends object>(text: string, params?: readonly unknown[]): Promise<Row[]> {
+    return this.direct.query<Row>(text, params);
+  }
+
+  exec(script: string): Promise<void> {
+    return this.direct.exec(script);
+  }
+
+  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    try {
+      return await this.pglite.transaction((tx) => work(executor(tx)));
+    } catch (error) {
+      throw translateDatabaseError(error);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pglite.close();
+  }
+}
+
+/** The database lives in `<dataDir>/pglite`; the folder is created on first start. */
+export async function openEmbeddedDatabase(dataDir: string): Promise<SqlDatabase> {
+  const folder = path.resolve(dataDir, 'pglite');
+  await mkdir(folder, { recursive: true });
+  return new EmbeddedDatabase(await PGlite.create(folder));
+}

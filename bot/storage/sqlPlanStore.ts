@@ -1,0 +1,221 @@
+import {
+  DialoguePreparationSchema,
+  DialogueSchema,
+  type Dialogue,
+  type DialoguePreparation,
+} from '../../core/plan/dialogue';
+import { IndividualPlanSchema, type IndividualPlan } from '../../core/plan/individualPlan';
+import { ReflectionSchema, type Reflection } from '../../core/plan/reflection';
+import { TeamPlanSchema, type TeamPlan } from '../../core/plan/teamPlan';
+import type {
+  PlanStore,
+  Revision,
+  SaveOptions,
+  VersionedPreparation,
+} from '../../core/ports/planStore';
+import type { SqlDatabase } from './sqlDatabase';
+import { parseStored, VersionedDocuments } from './versionedDocuments';
+
+const documentsOf = <T>(stored: { document: T }[]): T[] => stored.map((s) => s.document);
+
+export class SqlPlanStore implements PlanStore {
+  private readonly individualPlans: VersionedDocuments<IndividualPlan>;
+  private readonly teamPlans: VersionedDocuments<TeamPlan>;
+  private readonly preparations: VersionedDocuments<DialoguePreparation>;
+
+  constructor(private readonly db: SqlDatabase) {
+    this.individualPlans = new VersionedDocuments(db, {
+      kind: 'individual-plan',
+      table: 'individual_plans',
+      historyTable: 'individual_plan_versions',
+      schema: IndividualPlanSchema,
+      idOf: (plan) => plan.id,
+      columns: (plan) => ({
+        employee_id: plan.employeeId,
+        manager_id: plan.managerId,
+        profile_id: plan.profileId,
+        year: plan.year,
+        status: plan.status,
+        agreed_at: plan.agreedAt ?? null,
+      }),
+      naturalKey: ['employee_id', 'year'],
+      atVersion: (plan, version) => ({ ...plan, version }),
+    });
+    this.teamPlans = new VersionedDocuments(db, {
+      kind: 'team-plan',
+      table: 'team_plans',
+      historyTable: 'team_plan_versions',
+      schema: TeamPlanSchema,
+      idOf: (plan) => plan.id,
+      columns: (plan) => ({
+        unit_id: plan.unitId,
+        profile_id: plan.profileId,
+        year: plan.year,
+      }),
+      naturalKey: ['unit_id', 'year'],
+      atVersion: (plan, version) => ({ ...plan, version }),
+    });
+    this.preparations = new VersionedDocuments(db, {
+      kind: 'dialogue-preparation',
+      table: 'dialogue_preparations',
+      historyTable: 'dialogue_preparation_versions',
+      schema: DialoguePreparationSchema,
+      idOf: (preparation) => preparation.id,
+      columns: (preparation) => ({
+        dialogue_id: preparation.dialogueId,
+        employee_id: preparation.employeeId,
+      }),
+      naturalKey: ['dialogue_id'],
+      atVersion: (preparation) => preparation,
+    });
+  }
+
+  async getIndividualPlanById(planId: string): Promise<IndividualPlan | undefined> {
+    return (await this.individualPlans.find('id = $1', [planId]))[0]?.document;
+  }
+
+  async getIndividualPlan(employeeId: string, year: number): Promise<IndividualPlan | undefined> {
+    const found = await this.individualPlans.find('employee_id = $1 and year = $2', [
+      employeeId,
+      year,
+    ]);
+    return found[0]?.document;
+  }
+
+  async findLatestIndividualPlan(employeeId: string): Promise<IndividualPlan | undefined> {
+    const found = await this.individualPlans.find('employee_id = $1', [employeeId], {
+      orderBy: 'year desc',
+      limit: 1,
+    });
+    return found[0]?.document;
+  }
+
+  async saveIndividualPlan(plan: IndividualPlan, options: SaveOptions): Promise<IndividualPlan> {
+    return (await this.individualPlans.save(plan, options)).document;
+  }
+
+  individualPlanHistory(planId: string): Promise<Revision<IndividualPlan>[]> {
+    return this.individualPlans.history(planId);
+  }
+
+  async listIndividualPlans(
+    employeeIds: readonly string[],
+    options: { year?: number } = {},
+  ): Promise<IndividualPlan[]> {
+    if (employeeIds.length === 0) return [];
+    const found =
+      options.year === undefined
+        ? await this.individualPlans.find('employee_id = any($1::text[])', [employeeIds], {
+            orderBy: 'employee_id, year desc',
+          })
+        : await this.individualPlans.find(
+            'employee_id = any($1::text[]) and year = $2',
+            [employeeIds, options.year],
+            { orderBy: 'employee_id' },
+          );
+    return documentsOf(found);
+  }
+
+  async getTeamPlan(unitId: string, year: number): Promise<TeamPlan | undefined> {
+    return (await this.teamPlans.find('unit_id = $1 and year = $2', [unitId, year]))[0]?.document;
+  }
+
+  async saveTeamPlan(plan: TeamPlan, options: SaveOptions): Promise<TeamPlan> {
+    return (await this.teamPlans.save(plan, options)).document;
+  }
+
+  teamPlanHistory(planId: string): Promise<Revision<TeamPlan>[]> {
+    return this.teamPlans.history(planId);
+  }
+
+  async addReflection(reflection: Reflection): Promise<void> {
+    const document = ReflectionSchema.parse(reflection);
+    await this.db.query(
+      `insert into reflections (id, person_id, visibility, created_at, document)
+       values ($1, $2, $3, $4::timestamptz, $5::jsonb)`,
+      [
+        document.id,
+        document.personId,
+        document.visibility,
+        document.createdAt,
+        JSON.stringify(document),
+      ],
+    );
+  }
+
+  async listReflections(
+    personId: string,
+    options: { sharedOnly?: boolean } = {},
+  ): Promise<Reflection[]> {
+    const rows = await this.db.query<{ id: string; document: unknown }>(
+      `select id, document from reflections
+       where person_id = $1 ${options.sharedOnly ? "and visibility = 'shared-with-manager'" : ''}
+       order by created_at desc, id`,
+      [personId],
+    );
+    return rows.map((row) => parseStored(ReflectionSchema, 'reflection', row.id, row.document));
+  }
+
+  async saveDialogue(dialogue: Dialogue): Promise<void> {
+    const document = DialogueSchema.parse(dialogue);
+    await this.db.query(
+      `insert into dialogues
+         (id, employee_id, manager_id, profile_id, status, scheduled_at, document)
+       values ($1, $2, $3, $4, $5, $6::timestamptz, $7::jsonb)
+       on conflict (id) do update set
+         employee_id = excluded.employee_id,
+         manager_id = excluded.manager_id,
+         profile_id = excluded.profile_id,
+         status = excluded.status,
+         scheduled_at = excluded.scheduled_at,
+         document = excluded.document,
+         updated_at = now()`,
+      [
+        document.id,
+        document.employeeId,
+        document.managerId,
+        document.profileId,
+        document.status,
+        document.scheduledAt,
+        JSON.stringify(document),
+      ],
+    );
+  }
+
+  async getDialogue(dialogueId: string): Promise<Dialogue | undefined> {
+    return (await this.dialogues('id = $1', dialogueId))[0];
+  }
+
+  listDialoguesForEmployee(employeeId: string): Promise<Dialogue[]> {
+    return this.dialogues('employee_id = $1', employeeId);
+  }
+
+  listDialoguesForManager(managerId: string): Promise<Dialogue[]> {
+    return this.dialogues('manager_id = $1', managerId);
+  }
+
+  private async dialogues(where: string, value: string): Promise<Dialogue[]> {
+    const rows = await this.db.query<{ id: string; document: unknown }>(
+      `select id, document from dialogues where ${where} order by scheduled_at, id`,
+      [value],
+    );
+    return rows.map((row) => parseStored(DialogueSchema, 'dialogue', row.id, row.document));
+  }
+
+  async getPreparation(dialogueId: string): Promise<VersionedPreparation | undefined> {
+    const stored = (await this.preparations.find('dialogue_id = $1', [dialogueId]))[0];
+    return stored && { preparation: stored.document, version: stored.version };
+  }
+
+  async savePreparation(
+    preparation: DialoguePreparation,
+    options: SaveOptions,
+  ): Promise<VersionedPreparation> {
+    const stored = await this.preparations.save(preparation, options);
+    return { preparation: stored.document, version: stored.version };
+  }
+
+  preparationHistory(preparationId: string): Promise<Revision<DialoguePreparation>[]> {
+    return this.preparations.history(preparationId);
+  }
+}

@@ -1,0 +1,84 @@
+import type { DialoguePreparation, Dialogue } from '../plan/dialogue';
+import type { IndividualPlan } from '../plan/individualPlan';
+import type { Reflection } from '../plan/reflection';
+import type { TeamPlan } from '../plan/teamPlan';
+
+/**
+ * Where plans, reflections and dialogues are kept: the SQL database, or SharePoint lists
+ * through Graph in production. Documents are validated against the core schemas on the way
+ * in and out; a stored one that no longer matches raises StoredDocumentError.
+ *
+ * Versioned documents are saved with the version they were read at (`expectedVersion`, 0 for
+ * a new one). A stale version raises VersionConflictError and writes nothing, so two people
+ * editing at once never silently lose each other's changes.
+ */
+
+export interface SaveOptions {
+  /** The version the writer read; 0 when creating. */
+  expectedVersion: number;
+  /** Who saves: their Entra object id, kept with the revision. */
+  savedBy: string;
+}
+
+/** One saved version of a document, as the history shows it. */
+export interface Revision<T> {
+  version: number;
+  savedAt: Date;
+  savedBy: string;
+  document: T;
+}
+
+export interface IndividualPlanStore {
+  getIndividualPlanById(planId: string): Promise<IndividualPlan | undefined>;
+  getIndividualPlan(employeeId: string, year: number): Promise<IndividualPlan | undefined>;
+  /** The employee's plan for the latest year they have one. */
+  findLatestIndividualPlan(employeeId: string): Promise<IndividualPlan | undefined>;
+  /** Returns the plan as stored, with `version` set to the new version. */
+  saveIndividualPlan(plan: IndividualPlan, options: SaveOptions): Promise<IndividualPlan>;
+  /** Every saved version, oldest first. */
+  individualPlanHistory(planId: string): Promise<Revision<IndividualPlan>[]>;
+  /** The current plans of these employees (all years unless one is given). */
+  listIndividualPlans(
+    employeeIds: readonly string[],
+    options?: { year?: number },
+  ): Promise<IndividualPlan[]>;
+}
+
+export interface TeamPlanStore {
+  getTeamPlan(unitId: string, year: number): Promise<TeamPlan | undefined>;
+  /** Returns the plan as stored, with `version` set to the new version. */
+  saveTeamPlan(plan: TeamPlan, options: SaveOptions): Promise<TeamPlan>;
+  teamPlanHistory(planId: string): Promise<Revision<TeamPlan>[]>;
+}
+
+export interface ReflectionStore {
+  addReflection(reflection: Reflection): Promise<void>;
+  /**
+   * Newest first. `sharedOnly` is what a manager may see: never the private ones, decided
+   * here so no caller can forget to filter.
+   */
+  listReflections(personId: string, options?: { sharedOnly?: boolean }): Promise<Reflection[]>;
+}
+
+/** A preparation has no version field of its own; the store keeps it beside the document. */
+export interface VersionedPreparation {
+  preparation: DialoguePreparation;
+  version: number;
+}
+
+export interface DialogueStore {
+  /** Creates or replaces the dialogue: it is scheduling data, the last change wins. */
+  saveDialogue(dialogue: Dialogue): Promise<void>;
+  getDialogue(dialogueId: string): Promise<Dialogue | undefined>;
+  /** Soonest first. */
+  listDialoguesForEmployee(employeeId: string): Promise<Dialogue[]>;
+  listDialoguesForManager(managerId: string): Promise<Dialogue[]>;
+  getPreparation(dialogueId: string): Promise<VersionedPreparation | undefined>;
+  savePreparation(
+    preparation: DialoguePreparation,
+    options: SaveOptions,
+  ): Promise<VersionedPreparation>;
+  preparationHistory(preparationId: string): Promise<Revision<DialoguePreparation>[]>;
+}
+
+export type PlanStore = IndividualPlanStore & TeamPlanStore & ReflectionStore & DialogueStore;

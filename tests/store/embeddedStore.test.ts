@@ -1,0 +1,52 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openEmbeddedDatabase } from '../../bot/storage/embeddedDatabase';
+import { openDatabase } from '../../bot/storage/openDatabase';
+import { SqlBotStateStorage } from '../../bot/storage/sqlBotStateStorage';
+import { SqlWelcomeRegistry } from '../../bot/storage/sqlWelcomeRegistry';
+import { describeStoreContract } from './storeContract';
+
+const freshDataDir = () => mkdtemp(path.join(tmpdir(), 'kd-store-'));
+
+describeStoreContract('the embedded database (PGlite)', async () => {
+  const dataDir = await freshDataDir();
+  const db = await openEmbeddedDatabase(dataDir).catch(async (error: unknown) => {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  return {
+    db,
+    dispose: async () => {
+      await db.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('the embedded database across a restart', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = path.join(await freshDataDir(), 'not-yet-created');
+  });
+  afterAll(async () => {
+    await rm(path.dirname(dataDir), { recursive: true, force: true });
+  });
+
+  it('when the service stops and starts again on the same folder, then conversation state and welcomes are still there', async () => {
+    const storage = { kind: 'embedded', dataDir } as const;
+    const before = await openDatabase(storage);
+    await new SqlBotStateStorage(before).write({ 'msteams/conversations/a:1/': { step: 3 } });
+    await new SqlWelcomeRegistry(before).markWelcomed('personal:user-1');
+    await before.close();
+
+    const after = await openDatabase(storage);
+    try {
+      const state = await new SqlBotStateStorage(after).read(['msteams/conversations/a:1/']);
+      expect(state['msteams/conversations/a:1/']).toMatchObject({ step: 3 });
+      expect(await new SqlWelcomeRegistry(after).markWelcomed('personal:user-1')).toBe(false);
+    } finally {
+      await after.close();
+    }
+  });
+});

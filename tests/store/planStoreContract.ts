@@ -1,0 +1,375 @@
+import type { Dialogue, DialoguePreparation } from '../../core/plan/dialogue';
+import type { IndividualPlan } from '../../core/plan/individualPlan';
+import type { Reflection } from '../../core/plan/reflection';
+import type { TeamPlan } from '../../core/plan/teamPlan';
+import { StoredDocumentError, VersionConflictError } from '../../core/ports/storeErrors';
+import type { SqlDatabase } from '../../bot/storage/sqlDatabase';
+import { SqlPlanStore } from '../../bot/storage/sqlPlanStore';
+
+let counter = 0;
+const uniqueId = (prefix: string): string => `${prefix}-${Date.now()}-${++counter}`;
+
+function individualPlan(overrides: Partial<IndividualPlan> = {}): IndividualPlan {
+  return {
+    id: uniqueId('plan'),
+    employeeId: uniqueId('employee'),
+    managerId: 'manager-1',
+    profileId: 'vgr',
+    year: 2026,
+    status: 'draft',
+    version: 1,
+    goals: [{ id: 'goal-1', text: 'Använda AI-stöd i journalföringen', priorityAreaIds: ['ai'] }],
+    activities: [
+      {
+        id: 'activity-1',
+        goalId: 'goal-1',
+        title: 'Starta din AI-resa',
+        formOfLearningId: 'utbildning',
+        dueDate: '2026-06-30',
+        responsible: 'employee',
+        status: 'planned',
+      },
+    ],
+    createdAt: '2026-02-01T09:00:00+01:00',
+    updatedAt: '2026-02-01T09:00:00+01:00',
+    ...overrides,
+  };
+}
+
+function teamPlan(overrides: Partial<TeamPlan> = {}): TeamPlan {
+  return {
+    id: uniqueId('team-plan'),
+    unitId: uniqueId('unit'),
+    profileId: 'vgr',
+    year: 2026,
+    unitGoals: [{ id: 'unit-goal-1', text: 'Säker digital dokumentation' }],
+    neededCompetences: [
+      {
+        id: 'need-1',
+        priorityAreaId: 'digitalisering',
+        unitGoalId: 'unit-goal-1',
+        description: 'Grundläggande digital kompetens',
+        priority: 'high',
+      },
+    ],
+    version: 1,
+    updatedAt: '2026-02-01T09:00:00+01:00',
+    updatedBy: 'manager-1',
+    ...overrides,
+  };
+}
+
+function reflection(personId: string, overrides: Partial<Reflection> = {}): Reflection {
+  return {
+    id: uniqueId('reflection'),
+    personId,
+    principle: 'activating',
+    promptId: 'what-did-you-try',
+    text: 'Jag provade att handleda en ny kollega.',
+    visibility: 'private',
+    createdAt: '2026-03-01T10:00:00+01:00',
+    context: 'everyday',
+    ...overrides,
+  };
+}
+
+function dialogue(overrides: Partial<Dialogue> = {}): Dialogue {
+  return {
+    id: uniqueId('dialogue'),
+    employeeId: uniqueId('employee'),
+    managerId: uniqueId('manager'),
+    profileId: 'vasterbotten',
+    dialogueTypeId: 'medarbetarsamtal',
+    scheduledAt: '2026-04-14T10:00:00+02:00',
+    status: 'planned',
+    ...overrides,
+  };
+}
+
+function preparation(of: Dialogue, answer: string): DialoguePreparation {
+  return {
+    id: `preparation-${of.id}`,
+    dialogueId: of.id,
+    employeeId: of.employeeId,
+    answers: [{ stepId: 'motivating', text: answer, visibility: 'shared-with-manager' }],
+    updatedAt: '2026-04-10T08:00:00+02:00',
+  };
+}
+
+/** The plan store's cases, declared inside the store contract on its migrated database. */
+export function describePlanStoreContract(database: () => SqlDatabase): void {
+  let store: SqlPlanStore;
+  beforeAll(() => {
+    store = new SqlPlanStore(database());
+  });
+
+  describe('individual plans', () => {
+    it('when an employee saves a new plan and then changes it, then the store has version 2 and both versions in the history', async () => {
+      const draft = individualPlan();
+
+      const first = await store.saveIndividualPlan(draft, {
+        expectedVersion: 0,
+        savedBy: draft.employeeId,
+      });
+      const second = await store.saveIndividualPlan(
+        { ...first, status: 'proposed', followUpDate: '2026-09-01' },
+        { expectedVersion: first.version, savedBy: draft.employeeId },
+      );
+
+      expect(first.version).toBe(1);
+      expect(second.version).toBe(2);
+      expect(await store.getIndividualPlan(draft.employeeId, 2026)).toEqual(second);
+      expect(await store.getIndividualPlanById(draft.id)).toEqual(second);
+      const history = await store.individualPlanHistory(draft.id);
+      expect(history.map((r) => [r.version, r.document.status, r.savedBy])).toEqual([
+        [1, 'draft', draft.employeeId],
+        [2, 'proposed', draft.employeeId],
+      ]);
+      expect(history[1]?.savedAt).toBeInstanceOf(Date);
+    });
+
+    it('when the manager saves over a version the employee already changed, then it is refused with the current version and nothing is lost', async () => {
+      const plan = await store.saveIndividualPlan(individualPlan(), {
+        expectedVersion: 0,
+        savedBy: 'employee',
+      });
+      await store.saveIndividualPlan(
+        { ...plan, followUpDate: '2026-10-01' },
+        { expectedVersion: 1, savedBy: plan.employeeId },
+      );
+
+      const stale = store.saveIndividualPlan(
+        { ...plan, followUpDate: '2026-11-01' },
+        { expectedVersion: 1, savedBy: plan.managerId },
+      );
+
+      await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(stale).rejects.toMatchObject({
+        kind: 'individual-plan',
+        id: plan.id,
+        expectedVersion: 1,
+        currentVersion: 2,
+      });
+      expect((await store.getIndividualPlanById(plan.id))?.followUpDate).toBe('2026-10-01');
+      expect(await store.individualPlanHistory(plan.id)).toHaveLength(2);
+    });
+
+    it('when both of them save the same version at the same moment, then exactly one save wins', async () => {
+      const plan = await store.saveIndividualPlan(individualPlan(), {
+        expectedVersion: 0,
+        savedBy: 'employee',
+      });
+
+      const results = await Promise.allSettled(
+        ['2026-10-01', '2026-11-01'].map((followUpDate) =>
+          store.saveIndividualPlan(
+            { ...plan, followUpDate },
+            { expectedVersion: 1, savedBy: 'someone' },
+          ),
+        ),
+      );
+
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const rejected = results.find((r) => r.status === 'rejected');
+      expect(rejected?.reason).toBeInstanceOf(VersionConflictError);
+      expect(await store.individualPlanHistory(plan.id)).toHaveLength(2);
+    });
+
+    it('when two people create the plan for the same employee and year, then the second gets a conflict naming the first plan', async () => {
+      const employeeId = uniqueId('employee');
+      const first = await store.saveIndividualPlan(individualPlan({ employeeId }), {
+        expectedVersion: 0,
+        savedBy: employeeId,
+      });
+
+      const second = store.saveIndividualPlan(individualPlan({ employeeId }), {
+        expectedVersion: 0,
+        savedBy: 'manager-1',
+      });
+
+      await expect(second).rejects.toMatchObject({
+        name: 'VersionConflictError',
+        id: first.id,
+        currentVersion: 1,
+      });
+    });
+
+    it('when a manager looks at the team, then the current plans of exactly the asked employees come back, filtered by year on request', async () => {
+      const anna = uniqueId('employee');
+      const bo = uniqueId('employee');
+      const outsider = uniqueId('employee');
+      for (const [employeeId, year] of [
+        [anna, 2025],
+        [anna, 2026],
+        [bo, 2026],
+        [outsider, 2026],
+      ] as const) {
+        await store.saveIndividualPlan(individualPlan({ employeeId, year }), {
+          expectedVersion: 0,
+          savedBy: 'manager-1',
+        });
+      }
+
+      const all = await store.listIndividualPlans([anna, bo]);
+      const thisYear = await store.listIndividualPlans([anna, bo], { year: 2026 });
+
+      expect(all.map((p) => [p.employeeId, p.year])).toEqual([
+        [anna, 2026],
+        [anna, 2025],
+        [bo, 2026],
+      ]);
+      expect(thisYear.map((p) => p.employeeId)).toEqual([anna, bo]);
+      expect((await store.findLatestIndividualPlan(anna))?.year).toBe(2026);
+      expect(await store.listIndividualPlans([])).toEqual([]);
+    });
+
+    it('when nothing is stored for an employee, then there is no plan and saving an update is a conflict with version 0', async () => {
+      const plan = individualPlan();
+
+      expect(await store.findLatestIndividualPlan(plan.employeeId)).toBeUndefined();
+      await expect(
+        store.saveIndividualPlan(plan, { expectedVersion: 3, savedBy: 'manager-1' }),
+      ).rejects.toMatchObject({ name: 'VersionConflictError', currentVersion: 0 });
+    });
+
+    it('when a plan breaks the domain rules, then it is not written', async () => {
+      const invalid = individualPlan({ goals: [] });
+
+      await expect(
+        store.saveIndividualPlan(invalid, { expectedVersion: 0, savedBy: 'manager-1' }),
+      ).rejects.toThrow();
+      expect(await store.getIndividualPlanById(invalid.id)).toBeUndefined();
+    });
+
+    it('when a stored plan no longer matches the schema, then reading it fails loudly instead of showing half a plan', async () => {
+      const plan = await store.saveIndividualPlan(individualPlan(), {
+        expectedVersion: 0,
+        savedBy: 'manager-1',
+      });
+      await database().query(
+        `update individual_plans set document = document - 'goals' where id = $1`,
+        [plan.id],
+      );
+
+      await expect(store.getIndividualPlanById(plan.id)).rejects.toBeInstanceOf(
+        StoredDocumentError,
+      );
+    });
+  });
+
+  describe('team plans', () => {
+    it('when a manager saves the unit plan twice, then the second is version 2 and both are in the history', async () => {
+      const plan = teamPlan();
+
+      const first = await store.saveTeamPlan(plan, { expectedVersion: 0, savedBy: 'manager-1' });
+      const second = await store.saveTeamPlan(
+        {
+          ...first,
+          unitGoals: [...first.unitGoals, { id: 'unit-goal-2', text: 'Hållbart arbetsliv' }],
+        },
+        { expectedVersion: 1, savedBy: 'manager-2' },
+      );
+
+      expect(second.version).toBe(2);
+      expect(await store.getTeamPlan(plan.unitId, 2026)).toEqual(second);
+      expect(await store.getTeamPlan(plan.unitId, 2027)).toBeUndefined();
+      const history = await store.teamPlanHistory(plan.id);
+      expect(history.map((r) => [r.version, r.savedBy, r.document.unitGoals.length])).toEqual([
+        [1, 'manager-1', 1],
+        [2, 'manager-2', 2],
+      ]);
+    });
+
+    it('when two managers save the unit plan from the same version, then the later one gets a conflict', async () => {
+      const plan = await store.saveTeamPlan(teamPlan(), {
+        expectedVersion: 0,
+        savedBy: 'manager-1',
+      });
+      await store.saveTeamPlan(plan, { expectedVersion: 1, savedBy: 'manager-1' });
+
+      await expect(
+        store.saveTeamPlan(plan, { expectedVersion: 1, savedBy: 'manager-2' }),
+      ).rejects.toMatchObject({
+        name: 'VersionConflictError',
+        kind: 'team-plan',
+        currentVersion: 2,
+      });
+    });
+  });
+
+  describe('reflections', () => {
+    it('when an employee writes private and shared reflections, then they see all, newest first, and their manager only the shared ones', async () => {
+      const person = uniqueId('employee');
+      const older = reflection(person, {
+        visibility: 'shared-with-manager',
+        createdAt: '2026-03-01T10:00:00+01:00',
+      });
+      const newer = reflection(person, { createdAt: '2026-03-02T10:00:00+01:00' });
+      await store.addReflection(older);
+      await store.addReflection(newer);
+      await store.addReflection(reflection(uniqueId('someone-else')));
+
+      expect((await store.listReflections(person)).map((r) => r.id)).toEqual([newer.id, older.id]);
+      expect(await store.listReflections(person, { sharedOnly: true })).toEqual([older]);
+    });
+  });
+
+  describe('dialogues and preparations', () => {
+    it('when a dialogue is booked and then moved, then employee and manager both see it once, at the new time', async () => {
+      const booked = dialogue();
+      await store.saveDialogue(booked);
+
+      const moved = { ...booked, scheduledAt: '2026-04-21T10:00:00+02:00' };
+      await store.saveDialogue(moved);
+
+      expect(await store.getDialogue(booked.id)).toEqual(moved);
+      expect(await store.listDialoguesForEmployee(booked.employeeId)).toEqual([moved]);
+      expect(await store.listDialoguesForManager(booked.managerId)).toEqual([moved]);
+    });
+
+    it("when a manager has several dialogues, then they come soonest first and no one else's are among them", async () => {
+      const managerId = uniqueId('manager');
+      const later = dialogue({ managerId, scheduledAt: '2026-05-01T09:00:00+02:00' });
+      const sooner = dialogue({ managerId, scheduledAt: '2026-04-01T09:00:00+02:00' });
+      await store.saveDialogue(later);
+      await store.saveDialogue(sooner);
+      await store.saveDialogue(dialogue());
+
+      expect((await store.listDialoguesForManager(managerId)).map((d) => d.id)).toEqual([
+        sooner.id,
+        later.id,
+      ]);
+    });
+
+    it('when an employee prepares a dialogue in two sittings, then the preparation is at version 2 and a stale save is refused', async () => {
+      const booked = dialogue();
+      await store.saveDialogue(booked);
+
+      const first = await store.savePreparation(
+        preparation(booked, 'Jag vill lära mig mer om AI.'),
+        {
+          expectedVersion: 0,
+          savedBy: booked.employeeId,
+        },
+      );
+      const second = await store.savePreparation(
+        preparation(booked, 'Jag vill lära mig mer om AI i vården.'),
+        { expectedVersion: first.version, savedBy: booked.employeeId },
+      );
+
+      expect(second.version).toBe(2);
+      expect(await store.getPreparation(booked.id)).toEqual(second);
+      await expect(
+        store.savePreparation(preparation(booked, 'Ett gammalt utkast'), {
+          expectedVersion: 1,
+          savedBy: booked.employeeId,
+        }),
+      ).rejects.toMatchObject({ name: 'VersionConflictError', currentVersion: 2 });
+      const history = await store.preparationHistory(first.preparation.id);
+      expect(history.map((r) => r.document.answers[0]?.text)).toEqual([
+        'Jag vill lära mig mer om AI.',
+        'Jag vill lära mig mer om AI i vården.',
+      ]);
+    });
+  });
+}
