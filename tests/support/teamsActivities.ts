@@ -4,7 +4,9 @@ import demoOrganisation from '../../bot/demo/demoOrganisation.json';
 /** Builders for the activities Teams sends, with channelId "msteams" so Teams routing runs. */
 
 export const BOT_ID = '28:kompetensdialog-bot';
-export const ANNA = demoOrganisation.employees[0]!;
+const [firstEmployee] = demoOrganisation.employees;
+if (!firstEmployee) throw new Error('The demo organisation has no employees');
+export const ANNA = firstEmployee;
 export const KARIN = demoOrganisation.manager;
 
 export interface ActivityOptions {
