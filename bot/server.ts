@@ -75,9 +75,10 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
     });
   }
 
-  app.get('/', (_req, res) => {
-    res.redirect('/tab/');
-  });
+  // The addresses the app manifest gives for the website, privacy notice and terms.
+  app.get('/', (_req, res) => res.redirect('/tab/'));
+  app.get('/privacy', (_req, res) => res.redirect('/tab/privacy.html'));
+  app.get('/terms', (_req, res) => res.redirect('/tab/terms.html'));
 
   app.use((_req, _res, next) => {
     next(new AppError(404, 'not_found', 'Not found.'));

@@ -24,6 +24,9 @@ export default defineConfig({
         index: fromTab('index.html'),
         // The configurable channel tab's configuration page.
         config: fromTab('config.html'),
+        // The privacy notice and terms of use the app manifest links to.
+        privacy: fromTab('privacy.html'),
+        terms: fromTab('terms.html'),
       },
       output: {
         // Libraries in their own long-cached files, named for what they are.
