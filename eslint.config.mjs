@@ -20,6 +20,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // CommonJS files (node -r preloads, the playground harness shared with the tests) require.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Scripts and tests talk to the developer on the console on purpose.
     files: ['scripts/**', 'tests/**', 'manifest/**', '.ci/**'],
     rules: { 'no-console': 'off' },

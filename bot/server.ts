@@ -44,6 +44,11 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
     }
   });
 
+  // The Agents Playground asks whether the bot is up before every page load.
+  app.head('/api/messages', (_req, res) => {
+    res.status(200).end();
+  });
+
   app.post(
     '/api/messages',
     express.json({ limit: ACTIVITY_BODY_LIMIT, type: () => true }),
