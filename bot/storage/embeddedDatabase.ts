@@ -1,26 +1,20 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { translateDatabaseError, type SqlDatabase, type SqlExecutor } from './sqlDatabase';
+import {
+  executorOver,
+  translateDatabaseError,
+  type SqlDatabase,
+  type SqlExecutor,
+} from './sqlDatabase';
 
 function executor(target: PGlite | Transaction): SqlExecutor {
-  return {
-    async query<Row extends object>(text: string, params: readonly unknown[] = []) {
-      try {
-        const result = await target.query<Row>(text, [...params]);
-        return result.rows;
-      } catch (error) {
-        throw translateDatabaseError(error);
-      }
+  return executorOver({
+    rows: async (text, params) => (await target.query<object>(text, params)).rows,
+    script: async (script) => {
+      await target.exec(script);
     },
-    async exec(script: string) {
-      try {
-        await target.exec(script);
-      } catch (error) {
-        throw translateDatabaseError(error);
-      }
-    },
-  };
+  });
 }
 
 /**
@@ -30,18 +24,11 @@ function executor(target: PGlite | Transaction): SqlExecutor {
  * for the transaction that waits for it.
  */
 class EmbeddedDatabase implements SqlDatabase {
-  private readonly direct: SqlExecutor;
+  readonly query: SqlExecutor['query'];
+  readonly exec: SqlExecutor['exec'];
 
   constructor(private readonly pglite: PGlite) {
-    this.direct = executor(pglite);
-  }
-
-  query<Row extends object>(text: string, params?: readonly unknown[]): Promise<Row[]> {
-    return this.direct.query<Row>(text, params);
-  }
-
-  exec(script: string): Promise<void> {
-    return this.direct.exec(script);
+    ({ query: this.query, exec: this.exec } = executor(pglite));
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
 import {
+  executorOver,
   translateDatabaseError,
   type SqlDatabase,
   type SqlExecutor,
@@ -19,39 +20,21 @@ export interface PostgresOptions {
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 function executor(target: Pool | PoolClient): SqlExecutor {
-  return {
-    async query<Row extends object>(text: string, params: readonly unknown[] = []) {
-      try {
-        const result = await target.query<Row>(text, [...params]);
-        return result.rows;
-      } catch (error) {
-        throw translateDatabaseError(error);
-      }
+  return executorOver({
+    rows: async (text, params) => (await target.query<object>(text, params)).rows,
+    // Without parameters pg uses the simple query protocol, which runs a whole script.
+    script: async (script) => {
+      await target.query(script);
     },
-    async exec(script: string) {
-      try {
-        // Without parameters pg uses the simple query protocol, which runs a whole script.
-        await target.query(script);
-      } catch (error) {
-        throw translateDatabaseError(error);
-      }
-    },
-  };
+  });
 }
 
 class PostgresDatabase implements SqlDatabase {
-  private readonly direct: SqlExecutor;
+  readonly query: SqlExecutor['query'];
+  readonly exec: SqlExecutor['exec'];
 
   constructor(private readonly pool: Pool) {
-    this.direct = executor(pool);
-  }
-
-  query<Row extends object>(text: string, params?: readonly unknown[]): Promise<Row[]> {
-    return this.direct.query<Row>(text, params);
-  }
-
-  exec(script: string): Promise<void> {
-    return this.direct.exec(script);
+    ({ query: this.query, exec: this.exec } = executor(pool));
   }
 
   /** A transaction needs one connection from BEGIN to COMMIT; a pool query may use any. */

@@ -70,3 +70,29 @@ export function translateDatabaseError(error: unknown): unknown {
   }
   return error;
 }
+
+/** What each driver provides: the rows of one parameterised statement, and a whole script. */
+export interface SqlDriver {
+  rows(text: string, params: unknown[]): Promise<object[]>;
+  script(text: string): Promise<void>;
+}
+
+/** An executor over a driver, reporting failures as the typed errors above whichever it is. */
+export function executorOver(driver: SqlDriver): SqlExecutor {
+  return {
+    async query<Row extends object>(text: string, params: readonly unknown[] = []) {
+      try {
+        return (await driver.rows(text, [...params])) as Row[];
+      } catch (error) {
+        throw translateDatabaseError(error);
+      }
+    },
+    async exec(script: string) {
+      try {
+        await driver.script(script);
+      } catch (error) {
+        throw translateDatabaseError(error);
+      }
+    },
+  };
+}
