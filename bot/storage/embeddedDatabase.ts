@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { lock } from 'proper-lockfile';
 import {
   executorOver,
   translateDatabaseError,
@@ -27,7 +28,10 @@ class EmbeddedDatabase implements SqlDatabase {
   readonly query: SqlExecutor['query'];
   readonly exec: SqlExecutor['exec'];
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly unlock: () => Promise<void>,
+  ) {
     ({ query: this.query, exec: this.exec } = executor(pglite));
   }
 
@@ -39,14 +43,43 @@ class EmbeddedDatabase implements SqlDatabase {
     }
   }
 
-  close(): Promise<void> {
-    return this.pglite.close();
+  async close(): Promise<void> {
+    try {
+      await this.pglite.close();
+    } finally {
+      await this.unlock();
+    }
   }
 }
 
-/** The database lives in `<dataDir>/pglite`; the folder is created on first start. */
+export class DataFolderInUseError extends Error {
+  constructor(folder: string, options: { cause: unknown }) {
+    super(
+      `The data folder ${folder} is in use by another Kompetensdialog process. Stop that ` +
+        'process, set DATA_DIR to another folder, or use DATABASE_URL for several instances.',
+      options,
+    );
+    this.name = 'DataFolderInUseError';
+  }
+}
+
+/**
+ * The database lives in `<dataDir>/pglite`; the folder is created on first start. PGlite has
+ * no lock of its own and two processes on one folder corrupt it, so the folder is locked for
+ * as long as it is open (a lock left by a crashed process goes stale after half a minute).
+ */
 export async function openEmbeddedDatabase(dataDir: string): Promise<SqlDatabase> {
   const folder = path.resolve(dataDir, 'pglite');
   await mkdir(folder, { recursive: true });
-  return new EmbeddedDatabase(await PGlite.create(folder));
+  const unlock = await lock(folder, { stale: 30_000, update: 5_000, realpath: false }).catch(
+    (error: unknown) => {
+      throw new DataFolderInUseError(folder, { cause: error });
+    },
+  );
+  try {
+    return new EmbeddedDatabase(await PGlite.create(folder), unlock);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openEmbeddedDatabase } from '../../bot/storage/embeddedDatabase';
+import { DataFolderInUseError, openEmbeddedDatabase } from '../../bot/storage/embeddedDatabase';
 import { openDatabase } from '../../bot/storage/openDatabase';
 import { SqlBotStateStorage } from '../../bot/storage/sqlBotStateStorage';
 import { SqlWelcomeRegistry } from '../../bot/storage/sqlWelcomeRegistry';
@@ -47,6 +47,23 @@ describe('the embedded database across a restart', () => {
       expect(await new SqlWelcomeRegistry(after).markWelcomed('personal:user-1')).toBe(false);
     } finally {
       await after.close();
+    }
+  });
+});
+
+describe('the embedded data folder is one process’s at a time', () => {
+  it('when a second process opens a folder that is open, then it is refused with a clear reason, and can open it once the first has closed', async () => {
+    const dataDir = await freshDataDir();
+    try {
+      const first = await openEmbeddedDatabase(dataDir);
+      await expect(openEmbeddedDatabase(dataDir)).rejects.toBeInstanceOf(DataFolderInUseError);
+      await expect(openEmbeddedDatabase(dataDir)).rejects.toThrow(/DATA_DIR/);
+      await first.close();
+
+      const second = await openEmbeddedDatabase(dataDir);
+      await second.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });
