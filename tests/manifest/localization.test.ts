@@ -1,6 +1,7 @@
 // See stripBomForJest in manifestFixtures: @microsoft/app-manifest needs a CommonJS strip-bom under Jest.
 jest.mock('strip-bom', () => jest.requireActual('./manifestFixtures').stripBomForJest);
 
+import { recogniseCommand } from '../../core/commands/commands';
 import {
   MANIFEST_VERSION,
   type TeamsManifest,
@@ -41,7 +42,7 @@ describe('the English localization file', () => {
     const english = readEnglish();
     const swedish = localizableStrings(filled());
     const commandTitles = [...swedish.entries()].filter(([key]) => key.endsWith('.title'));
-    expect(commandTitles).toHaveLength(15);
+    expect(commandTitles).toHaveLength(7);
     const pairs = new Set(commandTitles.map(([key, sv]) => `${sv} → ${english[key]}`));
     // A user with English Teams picks these from the menu and the bot gets the English text.
     expect([...pairs]).toEqual([
@@ -51,6 +52,12 @@ describe('the English localization file', () => {
       'mitt team → my team',
       'påminnelser → reminders',
     ]);
+    // …and understands each of them, in either language.
+    for (const [key, sv] of commandTitles) {
+      expect({ sv, command: recogniseCommand(sv) }).toEqual({ sv, command: expect.any(String) });
+      const en = english[key] ?? '';
+      expect({ en, command: recogniseCommand(en) }).toEqual({ en, command: expect.any(String) });
+    }
   });
 
   it('translates the personal tab name', () => {
@@ -60,10 +67,10 @@ describe('the English localization file', () => {
 
   it('when a translation is missing or points at a command that does not exist, then the coverage check names it', () => {
     const english = readEnglish();
-    delete english['bots[0].commandLists[2].commands[4].description'];
+    delete english['bots[0].commandLists[0].commands[4].description'];
     english['bots[0].commandLists[0].commands[7].title'] = 'ghost';
     expect(checkLocalizationCoverage(filled(), english, 'en-US.json')).toEqual([
-      'en-US.json: no translation for "bots[0].commandLists[2].commands[4].description"',
+      'en-US.json: no translation for "bots[0].commandLists[0].commands[4].description"',
       'en-US.json: "bots[0].commandLists[0].commands[7].title" names nothing in the manifest',
     ]);
   });

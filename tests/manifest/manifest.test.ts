@@ -93,7 +93,7 @@ describe('the filled manifest', () => {
     );
   });
 
-  it('has the bot in every scope with a command list for each, and the personal and team tabs', () => {
+  it('has the bot in every scope with a command list for each (personal commands only in personal scope), and the personal and team tabs', () => {
     const manifest = filled();
     const bot = manifest.bots?.[0];
     expect(bot?.scopes).toEqual(['personal', 'team', 'groupChat']);
@@ -103,15 +103,16 @@ describe('the filled manifest', () => {
       ['team'],
       ['groupChat'],
     ]);
-    for (const list of bot?.commandLists ?? []) {
-      expect(list.commands.map((command) => command.title)).toEqual([
-        'hjälp',
-        'förbered mitt samtal',
-        'min plan',
-        'mitt team',
-        'påminnelser',
-      ]);
-    }
+    const titles = (bot?.commandLists ?? []).map((list) =>
+      list.commands.map((command) => command.title),
+    );
+    // Personal plans are talked about in the personal chat only: a channel or group chat
+    // offers help, never "min plan" in front of colleagues.
+    expect(titles).toEqual([
+      ['hjälp', 'förbered mitt samtal', 'min plan', 'mitt team', 'påminnelser'],
+      ['hjälp'],
+      ['hjälp'],
+    ]);
     expect(manifest.staticTabs?.map((tab) => tab.entityId)).toEqual([
       'conversations',
       'min-utvecklingsplan',
