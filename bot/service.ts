@@ -2,20 +2,26 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import type { Config } from './config';
 import type { Directory } from '../core/ports/directory';
+import type { Messenger } from '../core/ports/messenger';
 import { createApiRouter } from './api/router';
 import { DemoDirectory, EmptyDirectory } from './directory/demoDirectory';
 import { createLogger, type Logger } from './logger';
 import { tabBuildDir } from './paths';
 import { createHttpApp } from './server';
 import { openDatabase } from './storage/openDatabase';
+import { SqlConversationReferenceStore } from './storage/sqlConversationReferenceStore';
 import { SqlWelcomeRegistry } from './storage/sqlWelcomeRegistry';
 import { createAdapter } from './teams/adapter';
 import { KompetensdialogBot } from './teams/KompetensdialogBot';
+import { rememberConversations } from './teams/rememberConversations';
+import { TeamsMessenger } from './teams/teamsMessenger';
 
 export interface RunningService {
   /** The address the service listens on, e.g. http://127.0.0.1:3978. */
   url: string;
   port: number;
+  /** Proactive messages to a person's personal chat (reminders, notices to a manager). */
+  messenger: Messenger;
   /** Stops taking requests, lets in-flight ones finish, closes the database. */
   close(): Promise<void>;
 }
@@ -39,6 +45,14 @@ export async function startService(
   const directory: Directory = config.demoOrganisation ? new DemoDirectory() : new EmptyDirectory();
 
   const adapter = createAdapter(config, logger);
+  const conversationReferences = new SqlConversationReferenceStore(database);
+  adapter.use(rememberConversations(conversationReferences));
+  const messenger = new TeamsMessenger(
+    adapter,
+    config.bot?.appId ?? '',
+    conversationReferences,
+    logger,
+  );
   const bot = new KompetensdialogBot({
     welcomes: new SqlWelcomeRegistry(database),
     directory,
@@ -65,6 +79,7 @@ export async function startService(
   return {
     url: `http://${host}:${port}`,
     port,
+    messenger,
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => {
