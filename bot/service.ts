@@ -10,6 +10,8 @@ import { tabBuildDir } from './paths';
 import { createHttpApp } from './server';
 import { openDatabase } from './storage/openDatabase';
 import { SqlConversationReferenceStore } from './storage/sqlConversationReferenceStore';
+import { SqlPlanStore } from './storage/sqlPlanStore';
+import { SqlPreparationDraftStore } from './storage/sqlPreparationDraftStore';
 import { SqlWelcomeRegistry } from './storage/sqlWelcomeRegistry';
 import { createAdapter } from './teams/adapter';
 import { KompetensdialogBot } from './teams/KompetensdialogBot';
@@ -28,6 +30,8 @@ export interface RunningService {
 
 export interface ServiceOptions {
   logger?: Logger;
+  /** Replaces the Teams messenger, e.g. with a recording fake in tests. */
+  messenger?: Messenger;
 }
 
 /** The personal tab, by the entity id the manifest gives it. */
@@ -47,17 +51,18 @@ export async function startService(
   const adapter = createAdapter(config, logger);
   const conversationReferences = new SqlConversationReferenceStore(database);
   adapter.use(rememberConversations(conversationReferences));
-  const messenger = new TeamsMessenger(
-    adapter,
-    config.bot?.appId ?? '',
-    conversationReferences,
-    logger,
-  );
+  const messenger =
+    options.messenger ??
+    new TeamsMessenger(adapter, config.bot?.appId ?? '', conversationReferences, logger);
   const bot = new KompetensdialogBot({
     welcomes: new SqlWelcomeRegistry(database),
     directory,
     logger,
     myPlanUrl: personalTabDeepLink(config),
+    drafts: new SqlPreparationDraftStore(database),
+    plans: new SqlPlanStore(database),
+    messenger,
+    defaultProfileId: config.defaultProfileId,
   });
   const app = createHttpApp({
     adapter,

@@ -30,14 +30,17 @@ export function helpCard(data: HelpCardData): AdaptiveCard {
       }),
     ).withOptions({ spacing: 'Medium' }),
   );
-  return adaptiveCard([
-    new TextBlock(t('help.title'), { style: 'heading', size: 'Large', wrap: true }),
-    new TextBlock(t('help.intro'), { wrap: true }),
-    ...(data.scope === 'personal'
-      ? []
-      : [new TextBlock(t('help.teamHint'), { wrap: true, isSubtle: true })]),
-    ...rows,
-  ]);
+  const personal = data.scope === 'personal';
+  return adaptiveCard(
+    [
+      new TextBlock(t('help.title'), { style: 'heading', size: 'Large', wrap: true }),
+      new TextBlock(t('help.intro'), { wrap: true }),
+      ...(personal ? [] : [new TextBlock(t('help.teamHint'), { wrap: true, isSubtle: true })]),
+      ...rows,
+    ],
+    // Preparing is personal: offered where it can start, the personal chat.
+    personal ? [cardButton(t('actions.prepare'), { verb: 'runCommand', command: 'prepare' })] : [],
+  );
 }
 
 /** Buttons for the commands that work now, for cards that suggest a next step. */

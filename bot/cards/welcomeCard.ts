@@ -34,7 +34,14 @@ export function welcomeCard(data: WelcomeCardData): AdaptiveCard {
   const title = data.name
     ? t('welcome.personalTitle', { name: data.name })
     : t('welcome.personalTitleAnonymous');
-  const actions = [cardButton(t('actions.showHelp'), { verb: 'runCommand', command: 'help' })];
+  const actions = [
+    cardButton(
+      t('actions.prepare'),
+      { verb: 'runCommand', command: 'prepare' },
+      { style: 'positive' },
+    ),
+    cardButton(t('actions.showHelp'), { verb: 'runCommand', command: 'help' }),
+  ];
   return adaptiveCard(
     [
       new TextBlock(title, { style: 'heading', size: 'Large', wrap: true }),

@@ -173,10 +173,10 @@ export class SqlPlanStore implements PlanStore {
       [
         document.id,
         document.employeeId,
-        document.managerId,
+        document.managerId ?? null,
         document.profileId,
         document.status,
-        document.scheduledAt,
+        document.scheduledAt ?? null,
         JSON.stringify(document),
       ],
     );

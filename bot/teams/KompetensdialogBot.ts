@@ -6,33 +6,37 @@ import {
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
 import type { AdaptiveCard } from '@microsoft/teams.cards';
-import { recogniseCommand } from '../../core/commands/commands';
+import { recogniseCommand, type CommandId } from '../../core/commands/commands';
 import { languageOf, translator, type Language } from '../../core/i18n/i18n';
-import type { Directory } from '../../core/ports/directory';
 import type { WelcomeRegistry } from '../../core/ports/welcomeRegistry';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/adaptiveCard';
 import { CardActionSchema, type CardAction } from '../cards/cardActions';
 import { notUnderstoodCard } from '../cards/notUnderstoodCard';
+import { personalChatOnlyCard } from '../cards/preparation/personalChatOnlyCard';
 import { welcomeCard } from '../cards/welcomeCard';
-import type { Logger } from '../logger';
+import { PreparationFlow, type PreparationDependencies } from '../preparation/preparationFlow';
 import { AVAILABLE_SUGGESTIONS, answerCommand } from './commandAnswers';
 import { scopeOf, welcomeKey } from './conversationScope';
 
-export interface BotDependencies {
+export interface BotDependencies extends PreparationDependencies {
   welcomes: WelcomeRegistry;
-  directory: Directory;
-  logger: Logger;
   /** Deep link to the personal tab "Min utvecklingsplan". */
   myPlanUrl: string;
 }
+
+/** The commands that touch a person's own preparation and plan: personal chat only. */
+const PERSONAL_COMMANDS: ReadonlySet<CommandId> = new Set(['prepare', 'myPlan']);
 
 /**
  * The Teams bot: routes each kind of activity to a small handler. Domain decisions live in
  * core/, texts in the locale files, cards in bot/cards; this class only connects them.
  */
 export class KompetensdialogBot extends TeamsActivityHandler {
+  private readonly preparations: PreparationFlow;
+
   constructor(private readonly deps: BotDependencies) {
     super();
+    this.preparations = new PreparationFlow(deps);
 
     this.onMessage(async (context, next) => {
       const language = languageOf(context.activity.locale);
@@ -79,17 +83,47 @@ export class KompetensdialogBot extends TeamsActivityHandler {
   }
 
   private async answerText(context: TurnContext, language: Language): Promise<void> {
-    const scope = scopeOf(context.activity);
     const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text;
     const command = recogniseCommand(text);
     if (command === 'cancel') {
-      await context.sendActivity(translator(language)('nothingToCancel'));
+      const employee = this.personalChatEmployee(context, language);
+      const confirm = employee && (await this.preparations.cancelFromText(employee));
+      await context.sendActivity(
+        confirm
+          ? { attachments: [CardFactory.adaptiveCard(confirm)] }
+          : translator(language)('nothingToCancel'),
+      );
       return;
     }
     const card = command
-      ? answerCommand(command, { language, scope })
+      ? await this.runCommand(command, language, context)
       : notUnderstoodCard({ language, suggestions: AVAILABLE_SUGGESTIONS });
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  }
+
+  private async runCommand(
+    command: Exclude<CommandId, 'cancel'>,
+    language: Language,
+    context: TurnContext,
+  ): Promise<AdaptiveCard> {
+    const scope = scopeOf(context.activity);
+    if (!PERSONAL_COMMANDS.has(command)) return answerCommand(command, { language, scope });
+    const employee = this.personalChatEmployee(context, language);
+    if (!employee) return personalChatOnlyCard({ language, appUrl: this.deps.myPlanUrl });
+    return command === 'prepare'
+      ? this.preparations.begin(employee)
+      : this.preparations.myPlan(employee);
+  }
+
+  /**
+   * The person acting, when this is their personal chat. A preparation is personal: in a
+   * channel or group chat nothing is read or stored, and the person is sent to the 1:1 chat.
+   */
+  private personalChatEmployee(context: TurnContext, language: Language) {
+    const personId = context.activity.from?.aadObjectId;
+    return scopeOf(context.activity) === 'personal' && personId
+      ? { personId, language }
+      : undefined;
   }
 
   private async runCardAction(
@@ -113,11 +147,10 @@ export class KompetensdialogBot extends TeamsActivityHandler {
     language: Language,
     context: TurnContext,
   ): Promise<AdaptiveCard> {
-    switch (action.verb) {
-      case 'runCommand': {
-        return answerCommand(action.command, { language, scope: scopeOf(context.activity) });
-      }
-    }
+    if (action.verb === 'runCommand') return this.runCommand(action.command, language, context);
+    const employee = this.personalChatEmployee(context, language);
+    if (!employee) return personalChatOnlyCard({ language, appUrl: this.deps.myPlanUrl });
+    return this.preparations.act(action, employee);
   }
 
   private async welcomeOnce(context: TurnContext): Promise<void> {

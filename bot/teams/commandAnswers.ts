@@ -8,8 +8,8 @@ import type { ConversationScope } from '../cards/welcomeCard';
 /** The order commands are listed in help, and which of them work in this version. */
 export const COMMAND_MENU: ReadonlyArray<{ id: CommandId; available: boolean }> = [
   { id: 'help', available: true },
-  { id: 'prepare', available: false },
-  { id: 'myPlan', available: false },
+  { id: 'prepare', available: true },
+  { id: 'myPlan', available: true },
   { id: 'myTeam', available: false },
   { id: 'reminders', available: false },
   { id: 'cancel', available: true },
@@ -24,7 +24,10 @@ export interface CommandContext {
   scope: ConversationScope;
 }
 
-/** What a command answers with, as a card; `cancel` is handled by the dialogue layer. */
+/**
+ * What a command answers with, as a card. `cancel` is handled by the dialogue layer, and the
+ * personal commands (prepare, myPlan) by the preparation flow, which reads the person's data.
+ */
 export function answerCommand(
   command: Exclude<CommandId, 'cancel'>,
   context: CommandContext,

@@ -17,10 +17,14 @@ export const DialogueSchema = z
   .object({
     id: EntityIdSchema,
     employeeId: EntityIdSchema,
-    managerId: EntityIdSchema,
+    /** Absent while the directory names no manager: the employee may still prepare. */
+    managerId: EntityIdSchema.optional(),
     profileId: SlugSchema,
     dialogueTypeId: SlugSchema,
-    scheduledAt: IsoDateTimeSchema,
+    /** The year of the cycle the dialogue belongs to, known before it is booked. */
+    year: z.int().min(2000).max(2100),
+    /** Absent until it is booked: an employee prepares before a time is set. */
+    scheduledAt: IsoDateTimeSchema.optional(),
     status: DialogueStatusSchema,
   })
   .refine((dialogue) => dialogue.employeeId !== dialogue.managerId, {
@@ -29,14 +33,24 @@ export const DialogueSchema = z
   });
 export type Dialogue = z.infer<typeof DialogueSchema>;
 
-export const PreparationAnswerSchema = z.object({
-  /** A step of the dialogue template the employee prepared with. */
-  stepId: SlugSchema,
-  promptId: SlugSchema.optional(),
-  text: boundedText(PLAN_LIMITS.preparationAnswerMax),
-  /** Chosen per answer: the employee may share one thought and keep another. */
-  visibility: VisibilitySchema,
-});
+/** One answered question: the employee's own words, or the ids of what they chose. */
+export const PreparationAnswerSchema = z
+  .object({
+    /** The step of the preparation template the question belongs to. */
+    stepId: SlugSchema,
+    questionId: SlugSchema,
+    /** The reflection prompt the employee answered, for the principles' questions. */
+    promptId: SlugSchema.optional(),
+    text: boundedText(PLAN_LIMITS.preparationAnswerMax).optional(),
+    /** Ids from the profile or the team plan: priority areas, forms of learning, offers, goals. */
+    choiceIds: z.array(EntityIdSchema).min(1).max(PLAN_LIMITS.preparationChoicesMax).optional(),
+    /** Chosen per answer: the employee may share one thought and keep another. */
+    visibility: VisibilitySchema,
+  })
+  .refine((answer) => (answer.text === undefined) !== (answer.choiceIds === undefined), {
+    message: 'An answer is either text or choices',
+    path: ['text'],
+  });
 export type PreparationAnswer = z.infer<typeof PreparationAnswerSchema>;
 
 export const DialoguePreparationSchema = z
@@ -45,15 +59,17 @@ export const DialoguePreparationSchema = z
     dialogueId: EntityIdSchema,
     employeeId: EntityIdSchema,
     answers: z.array(PreparationAnswerSchema).max(PLAN_LIMITS.preparationAnswersMax),
+    /** Steps the employee chose to skip, so the manager sees them as open, not forgotten. */
+    skippedStepIds: z.array(SlugSchema).max(10).default([]),
     updatedAt: IsoDateTimeSchema,
   })
   .superRefine((preparation, ctx) =>
     requireUniqueIds(
       ctx,
-      preparation.answers.map((answer) => answer.stepId),
+      preparation.answers.map((answer) => answer.questionId),
       ['answers'],
-      'Preparation step',
-      'stepId',
+      'Preparation question',
+      'questionId',
     ),
   );
 export type DialoguePreparation = z.infer<typeof DialoguePreparationSchema>;

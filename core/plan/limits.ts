@@ -16,4 +16,7 @@ export const PLAN_LIMITS = {
   reflectionTextMax: 2000,
   preparationAnswersMax: 30,
   preparationAnswerMax: 2000,
+  /** Short answers (a role, a strength) get a short box and a short limit. */
+  preparationShortAnswerMax: 500,
+  preparationChoicesMax: 100,
 } as const;

@@ -6,6 +6,7 @@ import { welcomeCard, type ConversationScope } from '../../bot/cards/welcomeCard
 import { CardActionSchema } from '../../bot/cards/cardActions';
 import { SUPPORTED_LANGUAGES } from '../../core/i18n/i18n';
 import { adaptiveCardProblems, cardTexts } from '../support/adaptiveCards';
+import { INJECTION, preparationCards } from './preparationCards';
 
 const scopes: ConversationScope[] = ['personal', 'team', 'groupChat'];
 
@@ -32,6 +33,7 @@ const everyCard = SUPPORTED_LANGUAGES.flatMap((language) => [
     notUnderstoodCard({ language, suggestions: AVAILABLE_SUGGESTIONS }),
   ] as const,
   [`not yet available ${language}`, notYetAvailableCard({ language, command: 'myTeam' })] as const,
+  ...preparationCards(language),
 ]);
 
 describe('cards', () => {
@@ -75,5 +77,34 @@ describe('cards', () => {
     ).join('\n');
     expect(texts).toContain('**hjälp** · Finns nu');
     expect(texts).toContain('**mitt team** · Kommer snart');
+  });
+});
+
+describe('text people write, in cards', () => {
+  it.each(preparationCards('sv'))(
+    'the %s card shows it only as plain text, never as markdown a TextBlock would render',
+    (_name, card) => {
+      const json = JSON.parse(JSON.stringify(card)) as unknown;
+      const markdownTexts: string[] = [];
+      const visit = (node: unknown): void => {
+        if (Array.isArray(node)) node.forEach(visit);
+        else if (node && typeof node === 'object') {
+          const record = node as Record<string, unknown>;
+          if (record.type === 'TextBlock' || (record.title && record.value !== undefined)) {
+            markdownTexts.push(String(record.text ?? record.title));
+          }
+          Object.values(record).forEach(visit);
+        }
+      };
+      visit(json);
+      for (const text of markdownTexts) expect(text).not.toContain(INJECTION);
+    },
+  );
+
+  it('a unit goal offered as a choice has its markdown escaped, since hosts may render choice titles as markdown', () => {
+    const step2 = preparationCards('sv').find(([name]) => name === 'step world-and-goals sv')?.[1];
+    expect(cardTexts(step2)).toContain(
+      '\\*\\*fet\\*\\* \\[klicka\\](https://evil.example) \\<b\\>x\\</b\\>',
+    );
   });
 });

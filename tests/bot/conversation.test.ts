@@ -157,9 +157,9 @@ describe('help and commands', () => {
   });
 
   it('when Anna asks for a feature that is still being built, then she is told so plainly', async () => {
-    await send(message(chat, 'förbered mitt samtal'));
+    await send(message(chat, 'mitt team'));
     expect(cardTexts(sentCards()[0])).toContain(
-      sv.notYetAvailable.title.replace('{{command}}', sv.commands.prepare.title),
+      sv.notYetAvailable.title.replace('{{command}}', sv.commands.myTeam.title),
     );
   });
 

@@ -331,6 +331,7 @@ describe('a dialogue and its preparation', () => {
     managerId: MANAGER,
     profileId: 'vasterbotten',
     dialogueTypeId: 'prestationssamtal',
+    year: 2026,
     scheduledAt: '2026-10-06T13:00:00+02:00',
     status: 'planned',
   };
@@ -353,6 +354,16 @@ describe('a dialogue and its preparation', () => {
     ]);
   });
 
+  it('when it is not booked yet and the directory names no manager, then it is still a dialogue to prepare', () => {
+    const unbooked = {
+      ...dialogue,
+      status: 'prepared',
+      scheduledAt: undefined,
+      managerId: undefined,
+    };
+    expect(DialogueSchema.safeParse(unbooked).success).toBe(true);
+  });
+
   it('when answers are saved, then each keeps its own visibility, private by default', () => {
     const preparation = DialoguePreparationSchema.parse({
       id: 'prep-1',
@@ -360,13 +371,15 @@ describe('a dialogue and its preparation', () => {
       employeeId: EMPLOYEE,
       answers: [
         {
-          stepId: 'inclusive',
+          stepId: 'principles',
+          questionId: 'reflection-inclusive',
           promptId: 'inclusive-time',
           text: 'Jag behöver tid på förmiddagar.',
         },
         {
-          stepId: 'motivating',
-          text: 'Jag vill bli handledare.',
+          stepId: 'development-needs',
+          questionId: 'priority-areas',
+          choiceIds: ['artificiell-intelligens'],
           visibility: 'shared-with-manager',
         },
       ],
@@ -376,19 +389,35 @@ describe('a dialogue and its preparation', () => {
       'private',
       'shared-with-manager',
     ]);
+    expect(preparation.skippedStepIds).toEqual([]);
   });
 
-  it('when a step is answered twice, then the preparation is rejected', () => {
+  it.each([
+    ['both text and choices', { text: 'Något', choiceIds: ['ai'] }],
+    ['neither text nor choices', {}],
+    ['an empty list of choices', { choiceIds: [] }],
+  ])('when an answer has %s, then it is rejected', (_case, content) => {
+    const result = DialoguePreparationSchema.safeParse({
+      id: 'prep-1',
+      dialogueId: 'dialogue-1',
+      employeeId: EMPLOYEE,
+      answers: [{ stepId: 'development-needs', questionId: 'priority-areas', ...content }],
+      updatedAt: '2026-09-28T19:40:00+02:00',
+    });
+    expect(result.success).toBe(false);
+  });
+
+  it('when a question is answered twice, then the preparation is rejected', () => {
     const result = DialoguePreparationSchema.safeParse({
       id: 'prep-1',
       dialogueId: 'dialogue-1',
       employeeId: EMPLOYEE,
       answers: [
-        { stepId: 'inclusive', text: 'Första svaret.' },
-        { stepId: 'inclusive', text: 'Andra svaret.' },
+        { stepId: 'principles', questionId: 'reflection-inclusive', text: 'Första svaret.' },
+        { stepId: 'principles', questionId: 'reflection-inclusive', text: 'Andra svaret.' },
       ],
       updatedAt: '2026-09-28T19:40:00+02:00',
     });
-    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['answers.1.stepId']);
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['answers.1.questionId']);
   });
 });

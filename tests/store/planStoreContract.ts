@@ -73,13 +73,14 @@ function reflection(personId: string, overrides: Partial<Reflection> = {}): Refl
   };
 }
 
-function dialogue(overrides: Partial<Dialogue> = {}): Dialogue {
+function dialogue(overrides: Partial<Dialogue> = {}): Dialogue & { managerId: string } {
   return {
     id: uniqueId('dialogue'),
     employeeId: uniqueId('employee'),
     managerId: uniqueId('manager'),
     profileId: 'vasterbotten',
     dialogueTypeId: 'medarbetarsamtal',
+    year: 2026,
     scheduledAt: '2026-04-14T10:00:00+02:00',
     status: 'planned',
     ...overrides,
@@ -91,7 +92,16 @@ function preparation(of: Dialogue, answer: string): DialoguePreparation {
     id: `preparation-${of.id}`,
     dialogueId: of.id,
     employeeId: of.employeeId,
-    answers: [{ stepId: 'motivating', text: answer, visibility: 'shared-with-manager' }],
+    answers: [
+      {
+        stepId: 'principles',
+        questionId: 'reflection-motivating',
+        promptId: 'motivating-curious',
+        text: answer,
+        visibility: 'shared-with-manager',
+      },
+    ],
+    skippedStepIds: [],
     updatedAt: '2026-04-10T08:00:00+02:00',
   };
 }
@@ -339,6 +349,20 @@ export function describePlanStoreContract(database: () => SqlDatabase): void {
         sooner.id,
         later.id,
       ]);
+    });
+
+    it('when an employee without a manager prepares a dialogue that is not booked yet, then it is kept without a time, after the booked ones', async () => {
+      const employeeId = uniqueId('employee');
+      const booked = dialogue({ employeeId, dialogueTypeId: 'prestationssamtal' });
+      const unbooked: Dialogue = { ...dialogue({ employeeId }), status: 'prepared' };
+      delete unbooked.managerId;
+      delete unbooked.scheduledAt;
+      await store.saveDialogue(unbooked);
+      await store.saveDialogue(booked);
+
+      const listed = await store.listDialoguesForEmployee(employeeId);
+      expect(listed.map((d) => d.id)).toEqual([booked.id, unbooked.id]);
+      expect(listed[1]).toEqual(unbooked);
     });
 
     it('when an employee prepares a dialogue in two sittings, then the preparation is at version 2 and a stale save is refused', async () => {

@@ -19,6 +19,7 @@ import { UniqueViolationError, type SqlDatabase } from '../../bot/storage/sqlDat
 import { SqlWelcomeRegistry } from '../../bot/storage/sqlWelcomeRegistry';
 import type { ConversationReferenceInput } from '../../core/ports/conversationReferenceStore';
 import { describePlanStoreContract } from './planStoreContract';
+import { describePreparationDraftStoreContract } from './preparationDraftStoreContract';
 
 /** A database nobody else uses, not yet migrated, and how to throw it away afterwards. */
 export interface FreshDatabase {
@@ -365,8 +366,9 @@ export function describeStoreContract(
       });
     });
 
-    describe('plans, reflections and dialogues', () => {
+    describe('plans, reflections, dialogues and preparation drafts', () => {
       describePlanStoreContract(() => db);
+      describePreparationDraftStoreContract(() => db);
     });
   });
 }

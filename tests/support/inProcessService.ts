@@ -2,23 +2,29 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../bot/config';
-import { startService, type RunningService } from '../../bot/service';
+import { startService, type RunningService, type ServiceOptions } from '../../bot/service';
 
 export interface TestService extends RunningService {
   config: Config;
   dataDir: string;
   /** POST a JSON body (or a raw string) to /api/messages. */
   postActivity(body: unknown, init?: { raw?: string; contentType?: string }): Promise<Response>;
-  /** Stops the service and removes its data folder. */
+  /** Stops the service and removes its data folder, unless the caller gave it (DATA_DIR). */
   stop(): Promise<void>;
 }
 
 /**
  * The real service, in this process, on a free loopback port, with a fresh embedded database.
- * `env` adds or overrides variables, as the environment would for `npm start`.
+ * `env` adds or overrides variables, as the environment would for `npm start`; `options`
+ * replaces parts of the service (a recording messenger). A given DATA_DIR is used as it is
+ * and kept, so a second service can start on it after a restart.
  */
-export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'kd-service-'));
+export async function startTestService(
+  env: Record<string, string> = {},
+  options: ServiceOptions = {},
+): Promise<TestService> {
+  const dataDir = env.DATA_DIR ?? (await mkdtemp(path.join(tmpdir(), 'kd-service-')));
+  const ownsDataDir = env.DATA_DIR === undefined;
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -27,8 +33,10 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });
-  const service = await startService(config).catch(async (error: unknown) => {
-    await rm(dataDir, { recursive: true, force: true });
+  const removeOwnDataDir = () =>
+    ownsDataDir ? rm(dataDir, { recursive: true, force: true }) : Promise.resolve();
+  const service = await startService(config, options).catch(async (error: unknown) => {
+    await removeOwnDataDir();
     throw error;
   });
   return {
@@ -43,7 +51,7 @@ export async function startTestService(env: Record<string, string> = {}): Promis
       }),
     stop: async () => {
       await service.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await removeOwnDataDir();
     },
   };
 }
