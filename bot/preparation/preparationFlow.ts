@@ -13,11 +13,14 @@ import {
   goBack,
   isAtQuestionStep,
   markSent,
+  saveProgress,
   planWritingDialogueType,
   skipStep,
   startPreparation,
   submitStep,
   toDialoguePreparation,
+  withShareChoices,
+  withStepInput,
 } from '../../core/preparation/preparation';
 import type { PreparationContext } from '../../core/preparation/template';
 import { getProfile } from '../../core/profiles/profiles';
@@ -95,13 +98,7 @@ export class PreparationFlow {
       });
     }
 
-    switch (action.verb) {
-      case 'preparation.continue':
-        return this.currentCard(draft, employee);
-      case 'preparation.saveForLater':
-        // Each step was stored as it was left; there is nothing more to write.
-        return preparationSavedCard({ language, draft });
-    }
+    if (action.verb === 'preparation.continue') return this.currentCard(draft, employee);
     if (action.revision !== draft.revision) return this.currentCard(draft, employee, true);
 
     const now = this.now().toISOString();
@@ -128,7 +125,12 @@ export class PreparationFlow {
         return this.save(draft, result.draft, employee);
       }
       case 'preparation.back':
-        return this.save(draft, goBack(draft, now), employee);
+        return this.save(draft, goBack(await this.withTyped(draft, action), now), employee);
+      case 'preparation.saveForLater': {
+        const saved = saveProgress(await this.withTyped(draft, action), now);
+        if (!(await this.deps.drafts.update(saved))) return this.reloadStale(draft, employee);
+        return preparationSavedCard({ language, draft: saved });
+      }
       case 'preparation.skip':
         return this.save(draft, skipStep(draft, now), employee);
       case 'preparation.cancel':
@@ -193,6 +195,15 @@ export class PreparationFlow {
     }
     this.deps.logger.info('preparation started');
     return this.currentCard(draft, employee);
+  }
+
+  /** The step's inputs (or the summary's share choices) as typed, kept when leaving it. */
+  private async withTyped(
+    draft: PreparationDraft,
+    input: Record<string, unknown>,
+  ): Promise<PreparationDraft> {
+    if (!isAtQuestionStep(draft)) return withShareChoices(draft, visibilityChoices(input));
+    return withStepInput(draft, input, await this.contextFor(draft));
   }
 
   /** Stores `next` if the draft is still at `current`'s revision; else the click was stale. */

@@ -1,4 +1,5 @@
 import type { DialoguePreparation, PreparationAnswer } from '../plan/dialogue';
+import { PLAN_LIMITS } from '../plan/limits';
 import type { Visibility } from '../plan/reflection';
 import { pickPrompt } from '../principles/pickPrompt';
 import { PRINCIPLE_IDS, type PrincipleId } from '../principles/principles';
@@ -156,6 +157,47 @@ export function submitStep(
   };
 }
 
+/**
+ * The draft with what the employee typed on the current step, unjudged: leaving a step (back,
+ * save for later) must lose nothing. Not a change on its own — the revision stays — but the
+ * start of one: pass it to `goBack` or `saveProgress`. Text is cut only at what a draft can
+ * store; an answer over the question's limit is caught when the step is submitted.
+ */
+export function withStepInput(
+  draft: QuestionStepDraft,
+  input: StepInput,
+  context: PreparationContext,
+): QuestionStepDraft {
+  const answers = withoutStep(draft.answers, draft.step);
+  for (const question of resolveQuestions(draft.step, context, draft)) {
+    const value =
+      question.kind === 'text'
+        ? readText(input[question.id]).slice(0, PLAN_LIMITS.preparationAnswerMax)
+        : readChoices(input[question.id]).filter((id) =>
+            question.choices?.some((choice) => choice.id === id),
+          );
+    if (value.length > 0) answers[question.id] = value;
+  }
+  return { ...draft, answers };
+}
+
+/** The summary's share choices, unsent; like `withStepInput`, the start of a change. */
+export function withShareChoices(
+  draft: PreparationDraft,
+  choices: Readonly<Record<string, Visibility>>,
+): PreparationDraft {
+  const visibility = { ...draft.visibility };
+  for (const [questionId, choice] of Object.entries(choices)) {
+    if (draft.answers[questionId] !== undefined) visibility[questionId] = choice;
+  }
+  return { ...draft, visibility };
+}
+
+/** Stores the draft as it is, where it is: "spara och fortsätt senare". */
+export function saveProgress(draft: PreparationDraft, now: string): PreparationDraft {
+  return next(draft, now, {});
+}
+
 /** One step back; undefined on the first step, which has nothing before it. */
 export function goBack(draft: PreparationDraft, now: string): PreparationDraft | undefined {
   const index = PREPARATION_STEP_IDS.indexOf(draft.step);
@@ -187,11 +229,7 @@ export function markSent(
   now: string,
 ): PreparationDraft | undefined {
   if (draft.step !== 'summary') return undefined;
-  const visibility = { ...draft.visibility };
-  for (const [questionId, choice] of Object.entries(choices)) {
-    if (draft.answers[questionId] !== undefined) visibility[questionId] = choice;
-  }
-  return next(draft, now, { visibility, status: 'sent' });
+  return next(withShareChoices(draft, choices), now, { status: 'sent' });
 }
 
 /**

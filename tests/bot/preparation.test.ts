@@ -84,8 +84,10 @@ describe('starting a preparation', () => {
       const card = await newChat().say(text);
       expect(headingOf(card)).toBe(heading('current-situation', 1));
       const role = cardInputs(card).get('role-today');
-      expect(role).toMatchObject({ isRequired: true, maxLength: 500 });
-      expect(role?.label).toBe('Min roll i dag (högst 500 tecken)');
+      expect(role).toMatchObject({ maxLength: 500 });
+      // Said in the label and checked by the service, so back and save can send a half-done step.
+      expect(role?.isRequired).not.toBe(true);
+      expect(role?.label).toBe('Min roll i dag (obligatoriskt, högst 500 tecken)');
       expect(cardInputs(card).get('going-well')?.label).toBe(
         'Det här går bra i mitt arbete (frivilligt, högst 2000 tecken)',
       );
@@ -258,19 +260,45 @@ describe('moving between steps', () => {
     }
   });
 
-  it('when the buttons that leave a step are clicked, then they send no inputs, so an empty required field cannot block them', async () => {
+  it('when skip or cancel is clicked, then they send no inputs, since what is typed is thrown away', async () => {
+    const card = await walkTo(newChat(), 2);
     const chat = newChat();
-    const card = await walkTo(chat, 2);
-    for (const title of [
-      sv.preparation.actions.back,
-      sv.preparation.actions.skip,
-      sv.preparation.actions.saveForLater,
-      sv.preparation.actions.cancel,
-    ]) {
+    for (const title of [sv.preparation.actions.skip, sv.preparation.actions.cancel]) {
       expect(chat.button(card, title).associatedInputs).toBe('none');
     }
-    expect(chat.button(card, 'Nästa').associatedInputs).toBeUndefined();
+    for (const title of [
+      'Nästa',
+      sv.preparation.actions.back,
+      sv.preparation.actions.saveForLater,
+    ]) {
+      expect(chat.button(card, title).associatedInputs).toBeUndefined();
+    }
   });
+
+  it.each([
+    ['goes back', () => sv.preparation.actions.back, heading('current-situation', 1)],
+    ['saves for later', () => sv.preparation.actions.saveForLater, sv.preparation.saved.title],
+  ])(
+    'when the employee types on a step, leaves a required field empty and %s, then what she typed is kept',
+    async (_case, title, landsOn) => {
+      const chat = newChat();
+      const card = await walkTo(chat, 2);
+      const typed = { 'world-changes': 'Halvfärdig tanke om *omvärlden*' };
+      expect(headingOf(await chat.click(card, title(), typed))).toBe(landsOn);
+
+      const resumed = await chat.say('förbered mitt samtal');
+      const at =
+        headingOf(resumed) === sv.preparation.resume.title
+          ? await chat.click(resumed, sv.preparation.actions.continue)
+          : resumed;
+      const step2 =
+        headingOf(at) === heading('current-situation', 1)
+          ? await chat.click(at, 'Nästa', VALID_ANSWERS['current-situation'])
+          : at;
+      expect(headingOf(step2)).toBe(heading('world-and-goals', 2));
+      expect(cardInputs(step2).get('world-changes')?.value).toBe(typed['world-changes']);
+    },
+  );
 });
 
 describe('cancel', () => {

@@ -4,7 +4,8 @@ import { cardButton } from '../cardActions';
 
 /**
  * The buttons that leave a step, on every step's card and on the summary: back (not on the
- * first step), save and continue later, cancel. None of them sends the card's inputs.
+ * first step), save and continue later, cancel. Back and save send what was typed, so it is
+ * kept; cancel sends nothing, since it throws the draft away.
  */
 export function leaveStepButtons(
   t: TFunction,
@@ -14,19 +15,9 @@ export function leaveStepButtons(
   const at = { draftId: draft.id, revision: draft.revision };
   return [
     ...(options.back
-      ? [
-          cardButton(
-            t('preparation.actions.back'),
-            { verb: 'preparation.back', ...at },
-            { sendsInputs: false },
-          ),
-        ]
+      ? [cardButton(t('preparation.actions.back'), { verb: 'preparation.back', ...at })]
       : []),
-    cardButton(
-      t('preparation.actions.saveForLater'),
-      { verb: 'preparation.saveForLater', draftId: draft.id },
-      { sendsInputs: false },
-    ),
+    cardButton(t('preparation.actions.saveForLater'), { verb: 'preparation.saveForLater', ...at }),
     cardButton(
       t('preparation.actions.cancel'),
       { verb: 'preparation.cancel', ...at },

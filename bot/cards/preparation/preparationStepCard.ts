@@ -113,8 +113,10 @@ function input(
 ): CardElement {
   const { language, context } = data;
   const title = questionTitle(t, question, context, language, question.promptId);
+  // Required is said in the label and checked by the service: the client's own check
+  // (isRequired) would also stop "back" and "save for later" from keeping a half-done step.
   const notes = [
-    ...(question.required ? [] : [t('preparation.optional')]),
+    t(question.required ? 'preparation.required' : 'preparation.optional'),
     ...(question.maxLength !== undefined
       ? [t('preparation.limit', { max: question.maxLength })]
       : []),
@@ -122,8 +124,6 @@ function input(
   const common = {
     id: question.id,
     label: notes.length > 0 ? `${title} (${notes.join(', ')})` : title,
-    isRequired: question.required,
-    errorMessage: t('preparation.errors.required'),
     spacing: 'Medium' as const,
   };
   if (question.kind === 'text') {
