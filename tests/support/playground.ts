@@ -148,6 +148,9 @@ export class PlaygroundChat {
     proxy?: LocaleProxy,
   ): Promise<PlaygroundChat> {
     const chat = new PlaygroundChat(await context.newPage(), playground, proxy);
+    // Every wait and action on the page gives up well before Jest's test timeout, so a
+    // failure comes back through withDiagnostics with its screenshot and logs.
+    chat.page.setDefaultTimeout(STEP_TIMEOUT_MS);
     await withDiagnostics(chat, `open-${playground.port}`, async () => {
       await chat.page.goto(playground.url);
       await chat.messageBox().waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -166,8 +169,18 @@ export class PlaygroundChat {
     return this.page.getByRole('textbox');
   }
 
+  /**
+   * Makes this the tab in front. Chromium gives a background tab no animation frames, and
+   * Playwright waits for two of them before every click ("stable"): a click in a background
+   * playground tab waited about 1.7 s for each.
+   */
+  async focus(): Promise<void> {
+    await this.page.bringToFront();
+  }
+
   /** Writes `text` into the compose box and sends it with Enter. */
   async send(text: string): Promise<void> {
+    await this.focus();
     const box = this.messageBox();
     await box.click();
     await box.fill(text);
@@ -223,20 +236,31 @@ export class PlaygroundChat {
 }
 
 /**
- * Runs a test step; if it fails, the error says what the browser showed (a screenshot path),
- * what the bot was sent and answered, and the playground's own log.
+ * Runs a test step; if it fails, the error says what the browser showed (a screenshot path
+ * for each chat given), what the bot was sent and answered, each playground's own log, and
+ * whatever else `more` adds (e.g. the service's log).
  */
 export async function withDiagnostics(
-  chat: PlaygroundChat,
+  chats: PlaygroundChat | readonly PlaygroundChat[],
   name: string,
   step: () => Promise<void>,
+  more?: () => string,
 ): Promise<void> {
   try {
     await step();
   } catch (error) {
-    const screenshot = await chat.screenshot(name).catch((e: Error) => `(none: ${e.message})`);
-    const exchanges = (chat.proxy?.exchanges ?? [])
-      .slice(-15)
+    const all = chats instanceof PlaygroundChat ? [chats] : chats;
+    const screenshots = await Promise.all(
+      all.map((chat) =>
+        chat
+          .screenshot(all.length > 1 ? `${name}-${chat.playground.config.currentUser.name}` : name)
+          .catch((e: Error) => `(none: ${e.message})`),
+      ),
+    );
+    // One proxy usually serves every chat; its record is listed once.
+    const proxies = [...new Set(all.flatMap((chat) => (chat.proxy ? [chat.proxy] : [])))];
+    const exchanges = proxies
+      .flatMap((proxy) => proxy.exchanges.slice(-15))
       .map((x) => {
         const what = x.type
           ? `${x.type}${x.name ? `/${x.name}` : ''} in ${x.conversationId}`
@@ -249,9 +273,10 @@ export async function withDiagnostics(
       [
         original.message,
         '',
-        `Screenshot: ${screenshot}`,
+        ...screenshots.map((file) => `Screenshot: ${file}`),
         `Activities the bot was sent (latest last):\n${exchanges || '  (none)'}`,
-        chat.playground.diagnostics(),
+        ...all.map((chat) => chat.playground.diagnostics()),
+        ...(more ? [more()] : []),
       ].join('\n'),
       { cause: original },
     );
