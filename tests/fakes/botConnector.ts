@@ -10,6 +10,14 @@ export interface ConnectorFault {
   body?: unknown;
 }
 
+export interface FakeBotConnectorOptions {
+  /**
+   * Keep every activity in `received` (the default, for tests). A benchmark sets false so a
+   * long run holds no memory: the connector then only counts, in `receivedCount`.
+   */
+  record?: boolean;
+}
+
 export interface ReceivedActivity {
   conversationId: string;
   replyToId?: string;
@@ -25,10 +33,14 @@ export interface ReceivedActivity {
  */
 export class FakeBotConnector {
   readonly received: ReceivedActivity[] = [];
+  /** Every activity answered normally (not faulted), recorded or not, since start or clear(). */
+  receivedCount = 0;
   private readonly faults: ConnectorFault[] = [];
   private nextId = 1;
   private server = createServer();
   url = '';
+
+  constructor(private readonly options: FakeBotConnectorOptions = {}) {}
 
   async start(): Promise<this> {
     const app = express();
@@ -48,12 +60,15 @@ export class FakeBotConnector {
         }
         const conversationId = String(req.params.conversationId);
         const activityId = req.params.activityId ? String(req.params.activityId) : undefined;
-        this.received.push({
-          conversationId,
-          method,
-          activity: req.body as Partial<Activity>,
-          ...(activityId ? { replyToId: activityId } : {}),
-        });
+        this.receivedCount++;
+        if (this.options.record ?? true) {
+          this.received.push({
+            conversationId,
+            method,
+            activity: req.body as Partial<Activity>,
+            ...(activityId ? { replyToId: activityId } : {}),
+          });
+        }
         res
           .status(method === 'POST' ? 201 : 200)
           .json({ id: activityId && method === 'PUT' ? activityId : `activity-${this.nextId++}` });
@@ -79,6 +94,7 @@ export class FakeBotConnector {
 
   clear(): void {
     this.received.length = 0;
+    this.receivedCount = 0;
   }
 
   async stop(): Promise<void> {
