@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './logger';
 import { tabBuildDir } from './paths';
 import { createHttpApp } from './server';
 import { openDatabase } from './storage/openDatabase';
+import { RecentConversationReferences } from './storage/recentConversationReferences';
 import { SqlConversationReferenceStore } from './storage/sqlConversationReferenceStore';
 import { SqlPlanStore } from './storage/sqlPlanStore';
 import { SqlPreparationDraftStore } from './storage/sqlPreparationDraftStore';
@@ -49,7 +50,9 @@ export async function startService(
   const directory: Directory = config.demoOrganisation ? new DemoDirectory() : new EmptyDirectory();
 
   const adapter = createAdapter(config, logger);
-  const conversationReferences = new SqlConversationReferenceStore(database);
+  const conversationReferences = new RecentConversationReferences(
+    new SqlConversationReferenceStore(database),
+  );
   adapter.use(rememberConversations(conversationReferences));
   const messenger =
     options.messenger ??

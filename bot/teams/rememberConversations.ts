@@ -4,9 +4,9 @@ import type { BotConversationReference } from '../storage/sqlConversationReferen
 
 /**
  * Keeps, for every person, where the bot can reach them later (a manager told of a
- * preparation, reminders): Teams gives no other way to write to someone first. Written on
- * every turn rather than cached here, because another instance may have dropped the
- * reference (a 403 from Teams) and the person's next message must bring it back.
+ * preparation, reminders): Teams gives no other way to write to someone first. Offered on
+ * every turn, since another instance may have dropped the reference (a 403 from Teams) and
+ * the person's turns must bring it back; the store decides whether a write is needed.
  * Uninstalling forgets it.
  */
 export function rememberConversations(
