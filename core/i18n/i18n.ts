@@ -35,8 +35,13 @@ export function languageOf(locale: string | undefined | null): Language {
     : DEFAULT_LANGUAGE;
 }
 
+// One fixed translator per language, made once: a card step asks for it many times a turn.
+const translators = Object.fromEntries(
+  SUPPORTED_LANGUAGES.map((language) => [language, instance.getFixedT(language)]),
+) as Record<Language, TFunction>;
+
 export function translator(language: Language): TFunction {
-  return instance.getFixedT(language);
+  return translators[language];
 }
 
 /** The raw messages of a language, for lists such as command phrases. */
