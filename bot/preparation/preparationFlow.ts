@@ -122,12 +122,16 @@ export class PreparationFlow {
             errors: result.errors,
           });
         }
-        return this.save(draft, result.draft, employee);
+        return this.save(draft, result.draft, employee, context);
       }
-      case 'preparation.back':
-        return this.save(draft, goBack(await this.withTyped(draft, action), now), employee);
+      case 'preparation.back': {
+        const context = await this.contextFor(draft);
+        const back = goBack(withTyped(draft, action, context), now);
+        return this.save(draft, back, employee, context);
+      }
       case 'preparation.saveForLater': {
-        const saved = saveProgress(await this.withTyped(draft, action), now);
+        const context = await this.contextFor(draft);
+        const saved = saveProgress(withTyped(draft, action, context), now);
         if (!(await this.deps.drafts.update(saved))) return this.reloadStale(draft, employee);
         return preparationSavedCard({ language, draft: saved });
       }
@@ -197,24 +201,20 @@ export class PreparationFlow {
     return this.currentCard(draft, employee);
   }
 
-  /** The step's inputs (or the summary's share choices) as typed, kept when leaving it. */
-  private async withTyped(
-    draft: PreparationDraft,
-    input: Record<string, unknown>,
-  ): Promise<PreparationDraft> {
-    if (!isAtQuestionStep(draft)) return withShareChoices(draft, visibilityChoices(input));
-    return withStepInput(draft, input, await this.contextFor(draft));
-  }
-
-  /** Stores `next` if the draft is still at `current`'s revision; else the click was stale. */
+  /**
+   * Stores `next` if the draft is still at `current`'s revision; else the click was stale.
+   * `context` is the turn's, when it has one: the same person, profile and year either way,
+   * so the card needs no second look-up of the team plan.
+   */
   private async save(
     current: PreparationDraft,
     next: PreparationDraft | undefined,
     employee: Employee,
+    context?: PreparationContext,
   ): Promise<AdaptiveCard> {
-    if (!next) return this.currentCard(current, employee);
+    if (!next) return this.currentCard(current, employee, false, context);
     if (!(await this.deps.drafts.update(next))) return this.reloadStale(current, employee);
-    return this.currentCard(next, employee);
+    return this.currentCard(next, employee, false, context);
   }
 
   private async reloadStale(draft: PreparationDraft, employee: Employee): Promise<AdaptiveCard> {
@@ -232,8 +232,9 @@ export class PreparationFlow {
     draft: PreparationDraft,
     employee: Employee,
     stale = false,
+    known?: PreparationContext,
   ): Promise<AdaptiveCard> {
-    const context = await this.contextFor(draft);
+    const context = known ?? (await this.contextFor(draft));
     const { language } = employee;
     if (isAtQuestionStep(draft)) return preparationStepCard({ language, context, draft, stale });
     const manager = await this.deps.directory.managerOf(draft.employeeId);
@@ -360,6 +361,16 @@ export class PreparationFlow {
   private yearIn(timeZone: string): number {
     return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(this.now()));
   }
+}
+
+/** The step's inputs (or the summary's share choices) as typed, kept when leaving it. */
+function withTyped(
+  draft: PreparationDraft,
+  input: Record<string, unknown>,
+  context: PreparationContext,
+): PreparationDraft {
+  if (!isAtQuestionStep(draft)) return withShareChoices(draft, visibilityChoices(input));
+  return withStepInput(draft, input, context);
 }
 
 /** The summary's share toggles, read from the inputs that came with "send". */
