@@ -1,3 +1,5 @@
+import { CONTEXT, draftsOfAWalk } from './preparationCards';
+import { preparationSummaryCard } from '../../bot/cards/preparation/preparationSummaryCard';
 import { COMMAND_MENU, AVAILABLE_SUGGESTIONS } from '../../bot/teams/commandAnswers';
 import { helpCard } from '../../bot/cards/helpCard';
 import { notUnderstoodCard } from '../../bot/cards/notUnderstoodCard';
@@ -107,4 +109,36 @@ describe('text people write, in cards', () => {
       '\\*\\*fet\\*\\* \\[klicka\\](https://evil.example) \\<b\\>x\\</b\\>',
     );
   });
+});
+
+describe('the summary card', () => {
+  it.each(['sv', 'en'] as const)(
+    'names every share toggle after its own answer (%s), so a screen reader can tell them apart',
+    (language) => {
+      const atSummary = draftsOfAWalk().at(-1);
+      if (!atSummary) throw new Error('the walk made no drafts');
+      const card = JSON.parse(
+        JSON.stringify(
+          preparationSummaryCard({
+            language,
+            context: CONTEXT,
+            draft: atSummary,
+            managerName: 'Karin',
+          }),
+        ),
+      ) as unknown;
+      const toggles: string[] = [];
+      const visit = (node: unknown): void => {
+        if (Array.isArray(node)) node.forEach(visit);
+        else if (node && typeof node === 'object') {
+          const record = node as Record<string, unknown>;
+          if (record.type === 'Input.Toggle') toggles.push(String(record.title));
+          Object.values(record).forEach(visit);
+        }
+      };
+      visit(card);
+      expect(toggles.length).toBeGreaterThan(4);
+      expect(new Set(toggles).size).toBe(toggles.length);
+    },
+  );
 });

@@ -146,15 +146,14 @@ const choice = (card: Locator, questionLabel: string, choiceTitle: string): Loca
   });
 
 /**
- * The summary's "Dela med min chef" toggle of one answer. Every toggle has that same name, so
- * it is found as the first toggle after the answer's text (the card lists answer, toggle,
- * answer, toggle), and it must still be a checkbox with that name.
+ * The summary's share toggle of one answer: the first toggle after the answer's text (the
+ * card lists answer, toggle, answer, toggle), and a checkbox whose name says what it shares.
  */
 const shareToggleOf = (card: Locator, answer: string): Locator =>
   card
     .getByText(answer, { exact: true })
     .locator('xpath=following::input[@type="checkbox"][1]')
-    .and(card.getByRole('checkbox', { name: t('preparation.summary.share'), exact: true }));
+    .and(card.getByRole('checkbox', { name: /med min chef$/ }));
 
 describeWithChromium(`${ANNA} prepares her development dialogue in the Agents Playground`, () => {
   const serviceLog = memoryLog();

@@ -1,8 +1,14 @@
 import { Container, TextBlock, ToggleInput, type AdaptiveCard } from '@microsoft/teams.cards';
+import type { TFunction } from 'i18next';
 import { translator, type Language } from '../../../core/i18n/i18n';
+import { getPrinciple } from '../../../core/principles/principles';
 import type { PreparationDraft } from '../../../core/preparation/draft';
 import { answeredQuestions } from '../../../core/preparation/preparation';
-import { PREPARATION_STEPS, type PreparationContext } from '../../../core/preparation/template';
+import {
+  PREPARATION_STEPS,
+  type PreparationContext,
+  type QuestionDefinition,
+} from '../../../core/preparation/template';
 import { adaptiveCard } from '../adaptiveCard';
 import { cardButton } from '../cardActions';
 import { userTextBlock } from '../userText';
@@ -45,7 +51,8 @@ export function preparationSummaryCard(data: PreparationSummaryCardData): Adapti
           spacing: 'Small',
         }),
         userTextBlock(answerText(question.id, answer, context, language)),
-        new ToggleInput(t('preparation.summary.share'), {
+        // Each toggle names its answer: a screen reader lists them side by side.
+        new ToggleInput(shareToggleTitle(t, question, language), {
           id: shareInputId(question.id),
           value: visibility,
           valueOn: 'shared-with-manager',
@@ -91,4 +98,12 @@ export function preparationSummaryCard(data: PreparationSummaryCardData): Adapti
       ...leaveStepButtons(t, draft, { back: true }),
     ],
   );
+}
+
+function shareToggleTitle(t: TFunction, question: QuestionDefinition, language: Language): string {
+  return question.principle
+    ? t('preparation.summary.shareReflection', {
+        principle: getPrinciple(question.principle).name[language].toLowerCase(),
+      })
+    : t('preparation.summary.shareAnswer', { question: t(`preparation.questions.${question.id}`) });
 }
