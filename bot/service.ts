@@ -12,6 +12,7 @@ import { openDatabase } from './storage/openDatabase';
 import { RecentConversationReferences } from './storage/recentConversationReferences';
 import { SqlConversationReferenceStore } from './storage/sqlConversationReferenceStore';
 import { SqlPlanStore } from './storage/sqlPlanStore';
+import { CachedPreparationDrafts } from './storage/cachedPreparationDrafts';
 import { SqlPreparationDraftStore } from './storage/sqlPreparationDraftStore';
 import { SqlWelcomeRegistry } from './storage/sqlWelcomeRegistry';
 import { createAdapter } from './teams/adapter';
@@ -62,7 +63,7 @@ export async function startService(
     directory,
     logger,
     myPlanUrl: personalTabDeepLink(config),
-    drafts: new SqlPreparationDraftStore(database),
+    drafts: new CachedPreparationDrafts(new SqlPreparationDraftStore(database)),
     plans: new SqlPlanStore(database),
     messenger,
     defaultProfileId: config.defaultProfileId,

@@ -85,7 +85,12 @@ export class PreparationFlow {
 
   async act(action: PreparationAction, employee: Employee): Promise<AdaptiveCard> {
     const { language } = employee;
-    const draft = await this.deps.drafts.get(action.draftId);
+    const resuming = action.verb === 'preparation.continue';
+    let draft = await this.deps.drafts.get(action.draftId, { fresh: resuming });
+    // A card newer than the draft this instance knows: another instance moved it on.
+    if (draft && !resuming && action.revision > draft.revision) {
+      draft = await this.deps.drafts.get(action.draftId, { fresh: true });
+    }
     if (!draft || draft.employeeId !== employee.personId) {
       // Another person's draft id, or a forged one: nothing to show, nothing to say about it.
       this.deps.logger.warn({ verb: action.verb }, 'preparation action for an unknown draft');
@@ -98,7 +103,7 @@ export class PreparationFlow {
       });
     }
 
-    if (action.verb === 'preparation.continue') return this.currentCard(draft, employee);
+    if (resuming) return this.currentCard(draft, employee);
     if (action.revision !== draft.revision) return this.currentCard(draft, employee, true);
 
     const now = this.now().toISOString();
@@ -218,7 +223,7 @@ export class PreparationFlow {
   }
 
   private async reloadStale(draft: PreparationDraft, employee: Employee): Promise<AdaptiveCard> {
-    const latest = (await this.deps.drafts.get(draft.id)) ?? draft;
+    const latest = (await this.deps.drafts.get(draft.id, { fresh: true })) ?? draft;
     if (latest.status !== 'in-progress') {
       return preparationClosedCard({
         language: employee.language,

@@ -8,7 +8,11 @@ import type { PreparationDraft } from '../preparation/draft';
 export interface PreparationDraftStore {
   /** The employee's draft in progress; there is at most one. */
   findInProgress(employeeId: string): Promise<PreparationDraft | undefined>;
-  get(draftId: string): Promise<PreparationDraft | undefined>;
+  /**
+   * The draft as stored — or, unless `fresh`, as this instance last read or wrote it, which
+   * may trail another instance's write; a compare-and-set write then fails and says so.
+   */
+  get(draftId: string, options?: { fresh?: boolean }): Promise<PreparationDraft | undefined>;
   /** Stores a new draft; false when the employee already has one in progress. */
   create(draft: PreparationDraft): Promise<boolean>;
   /** Writes `draft` only if the stored revision is still `draft.revision - 1`; false if not. */

@@ -2,6 +2,7 @@ import { getProfile } from '../../core/profiles/profiles';
 import { changeStatus, goBack, startPreparation } from '../../core/preparation/preparation';
 import type { PreparationDraft } from '../../core/preparation/draft';
 import type { SqlDatabase } from '../../bot/storage/sqlDatabase';
+import { CachedPreparationDrafts } from '../../bot/storage/cachedPreparationDrafts';
 import { SqlPreparationDraftStore } from '../../bot/storage/sqlPreparationDraftStore';
 
 let counter = 0;
@@ -53,6 +54,36 @@ export function describePreparationDraftStoreContract(database: () => SqlDatabas
       expect(await store.findInProgress(started.employeeId)).toBeUndefined();
       expect(await store.create(draft(started.employeeId))).toBe(true);
       expect((await store.get(started.id))?.status).toBe('cancelled');
+    });
+  });
+
+  describe('preparation drafts cached per instance', () => {
+    it('when another instance moved a draft on, then this instance cannot write over it, and reads it afresh after', async () => {
+      const instanceA = new CachedPreparationDrafts(store);
+      const instanceB = new CachedPreparationDrafts(store);
+      const started = draft();
+      await instanceA.create(started);
+      expect(await instanceB.get(started.id)).toEqual(started);
+
+      const movedOnByB = { ...started, step: 'world-and-goals' as const, revision: 2 };
+      expect(await instanceB.update(movedOnByB)).toBe(true);
+
+      // A still remembers revision 1; its write from there is refused, not stored over B's.
+      expect((await instanceA.get(started.id))?.revision).toBe(1);
+      const staleWriteByA = { ...started, step: 'development-needs' as const, revision: 2 };
+      expect(await instanceA.update(staleWriteByA)).toBe(false);
+      expect(await instanceA.get(started.id)).toEqual(movedOnByB);
+      expect(await store.get(started.id)).toEqual(movedOnByB);
+    });
+
+    it('when asked for a fresh read, then the store is read even if this instance remembers the draft', async () => {
+      const instanceA = new CachedPreparationDrafts(store);
+      const started = draft();
+      await instanceA.create(started);
+      const movedOn = { ...started, step: 'world-and-goals' as const, revision: 2 };
+      await store.update(movedOn);
+      expect((await instanceA.get(started.id))?.revision).toBe(1);
+      expect(await instanceA.get(started.id, { fresh: true })).toEqual(movedOn);
     });
   });
 }
