@@ -4,6 +4,7 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
 } from 'botbuilder';
 import type { AdaptiveCard } from '@microsoft/teams.cards';
 import { recogniseCommand, type CommandId } from '../../core/commands/commands';
@@ -23,6 +24,8 @@ export interface BotDependencies extends PreparationDependencies {
   /** Deep link to the personal tab "Min utvecklingsplan". */
   myPlanUrl: string;
 }
+
+const UNIVERSAL_ACTION_ERROR = 'application/vnd.microsoft.error';
 
 /** The commands that touch a person's own preparation and plan: personal chat only. */
 const PERSONAL_COMMANDS: ReadonlySet<CommandId> = new Set(['prepare', 'myPlan']);
@@ -65,21 +68,44 @@ export class KompetensdialogBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * The Universal Actions spec carries a failure in the body of an HTTP 200; botbuilder would
+   * answer with the body's status code instead, which Teams shows as a bare error.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    const body = response.body as { type?: unknown } | undefined;
+    return context.activity.name === 'adaptiveCard/action' && body?.type === UNIVERSAL_ACTION_ERROR
+      ? { status: 200, body }
+      : response;
+  }
+
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const language = languageOf(context.activity.locale);
-    const card = await this.runCardAction(
-      { ...(invokeValue.action?.data ?? {}), verb: invokeValue.action?.verb },
-      language,
-      context,
-    );
-    return {
-      statusCode: 200,
-      type: ADAPTIVE_CARD_CONTENT_TYPE,
-      value: card as unknown as Record<string, unknown>,
-    };
+    try {
+      const card = await this.runCardAction(
+        { ...(invokeValue.action?.data ?? {}), verb: invokeValue.action?.verb },
+        language,
+        context,
+      );
+      return {
+        statusCode: 200,
+        type: ADAPTIVE_CARD_CONTENT_TYPE,
+        value: card as unknown as Record<string, unknown>,
+      };
+    } catch (error) {
+      // Universal Actions carry a failure inside a 200 answer; the card stays as it was, so
+      // nothing the person typed is lost, and Teams shows the message.
+      this.deps.logger.error({ err: error, verb: invokeValue.action?.verb }, 'card action failed');
+      return {
+        statusCode: 500,
+        type: UNIVERSAL_ACTION_ERROR,
+        value: { code: 'InternalError', message: translator(language)('errors.generic') },
+      };
+    }
   }
 
   private async answerText(context: TurnContext, language: Language): Promise<void> {
