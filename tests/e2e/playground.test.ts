@@ -1,18 +1,6 @@
 import { translator } from '../../core/i18n/i18n';
-import { startTestService, type TestService } from '../support/inProcessService';
-import {
-  PlaygroundChat,
-  cleanUp,
-  currentUserOf,
-  findFreePort,
-  launchLoopbackBrowser,
-  startLocaleProxy,
-  startTestPlayground,
-  withDiagnostics,
-  type LocaleProxy,
-  type LoopbackBrowser,
-  type TestPlayground,
-} from '../support/playground';
+import { currentUserOf, withDiagnostics, type PlaygroundChat } from '../support/playground';
+import { startPlaygroundPair, type PlaygroundPair } from '../support/playgroundPair';
 import { describeWithChromium } from '../support/testEnvironment';
 
 /**
@@ -38,56 +26,17 @@ const TEXT = {
 const GIBBERISH = 'blorf kvack 42';
 
 describeWithChromium('Kompetensdialog in the Agents Playground (a Teams-like client)', () => {
-  let service: TestService | undefined;
-  let proxy: LocaleProxy | undefined;
-  let asEmployee: TestPlayground | undefined;
-  let asManager: TestPlayground | undefined;
-  let browser: LoopbackBrowser | undefined;
+  let pair: PlaygroundPair | undefined;
   let anna: PlaygroundChat;
   let karin: PlaygroundChat;
 
   beforeAll(async () => {
-    // Everything starts at once: the service's port is chosen first, so the proxy in front
-    // of it, and the playgrounds behind the proxy, need not wait for the service.
-    const servicePort = await findFreePort();
-    // The playground says "en-US" in every activity; a Swedish Teams client says sv-SE.
-    proxy = await startLocaleProxy({ target: `http://127.0.0.1:${servicePort}`, locale: 'sv-SE' });
-    const started = await Promise.allSettled([
-      startTestService({ PORT: String(servicePort) }),
-      startTestPlayground('employee', proxy.botEndpoint),
-      startTestPlayground('manager', proxy.botEndpoint),
-      launchLoopbackBrowser(),
-    ] as const);
-    const [s, e, m, b] = started;
-    service = s.status === 'fulfilled' ? s.value : undefined;
-    asEmployee = e.status === 'fulfilled' ? e.value : undefined;
-    asManager = m.status === 'fulfilled' ? m.value : undefined;
-    browser = b.status === 'fulfilled' ? b.value : undefined;
-    if (
-      s.status === 'rejected' ||
-      e.status === 'rejected' ||
-      m.status === 'rejected' ||
-      b.status === 'rejected'
-    ) {
-      const failures = started.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
-      throw new AggregateError(failures, 'The end-to-end setup failed');
-    }
-
-    // Both pages load, and send their install events, side by side.
-    [anna, karin] = await Promise.all([
-      PlaygroundChat.open(b.value.context, e.value, proxy),
-      PlaygroundChat.open(b.value.context, m.value, proxy),
-    ]);
+    pair = await startPlaygroundPair();
+    ({ anna, karin } = pair);
   }, 60_000);
 
   afterAll(async () => {
-    await cleanUp([
-      browser?.close,
-      asEmployee?.stopAndClean,
-      asManager?.stopAndClean,
-      proxy?.close,
-      service?.stop,
-    ]);
+    await pair?.stop();
   }, 30_000);
 
   /**

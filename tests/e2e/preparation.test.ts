@@ -11,20 +11,13 @@ import {
 } from '../../core/preparation/template';
 import { getPrinciple, type PrincipleId } from '../../core/principles/principles';
 import { getProfile } from '../../core/profiles/profiles';
-import { startTestService, type TestService } from '../support/inProcessService';
 import { memoryLog } from '../support/memoryLog';
+import { startPlaygroundPair, type PlaygroundPair } from '../support/playgroundPair';
 import {
-  PlaygroundChat,
   cleanUp,
   currentUserOf,
-  findFreePort,
-  launchLoopbackBrowser,
-  startLocaleProxy,
-  startTestPlayground,
   withDiagnostics,
-  type LocaleProxy,
-  type LoopbackBrowser,
-  type TestPlayground,
+  type PlaygroundChat,
 } from '../support/playground';
 import { describeWithChromium } from '../support/testEnvironment';
 
@@ -158,12 +151,7 @@ const shareToggleOf = (card: Locator, answer: string): Locator =>
 describeWithChromium(`${ANNA} prepares her development dialogue in the Agents Playground`, () => {
   const serviceLog = memoryLog();
   let dataDir: string | undefined;
-  let serviceEnv: Record<string, string>;
-  let service: TestService | undefined;
-  let proxy: LocaleProxy | undefined;
-  let asEmployee: TestPlayground | undefined;
-  let asManager: TestPlayground | undefined;
-  let browser: LoopbackBrowser | undefined;
+  let pair: PlaygroundPair | undefined;
   let anna: PlaygroundChat;
   let karin: PlaygroundChat;
   /** The step of the walk that failed: the ones after it cannot start where they expect. */
@@ -199,40 +187,14 @@ describeWithChromium(`${ANNA} prepares her development dialogue in the Agents Pl
    * proxy in front of it, and the references to both chats stay stored.
    */
   async function restartService(): Promise<void> {
-    await service?.stop(); // Closes the database (and its folder lock); the folder is kept.
-    service = await startTestService(serviceEnv, { logger: serviceLog.logger });
+    if (!pair) throw new Error('The end-to-end setup did not start');
+    await pair.restartService();
   }
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'kd-e2e-preparation-'));
-    const servicePort = await findFreePort();
-    serviceEnv = { PORT: String(servicePort), DATA_DIR: dataDir };
-    proxy = await startLocaleProxy({ target: `http://127.0.0.1:${servicePort}`, locale: 'sv-SE' });
-    const started = await Promise.allSettled([
-      startTestService(serviceEnv, { logger: serviceLog.logger }),
-      startTestPlayground('employee', proxy.botEndpoint),
-      startTestPlayground('manager', proxy.botEndpoint),
-      launchLoopbackBrowser(),
-    ] as const);
-    const [s, e, m, b] = started;
-    service = s.status === 'fulfilled' ? s.value : undefined;
-    asEmployee = e.status === 'fulfilled' ? e.value : undefined;
-    asManager = m.status === 'fulfilled' ? m.value : undefined;
-    browser = b.status === 'fulfilled' ? b.value : undefined;
-    if (
-      s.status === 'rejected' ||
-      e.status === 'rejected' ||
-      m.status === 'rejected' ||
-      b.status === 'rejected'
-    ) {
-      const failures = started.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
-      throw new AggregateError(failures, 'The end-to-end setup failed');
-    }
-
-    [anna, karin] = await Promise.all([
-      PlaygroundChat.open(b.value.context, e.value, proxy),
-      PlaygroundChat.open(b.value.context, m.value, proxy),
-    ]);
+    pair = await startPlaygroundPair({ DATA_DIR: dataDir }, { logger: serviceLog.logger });
+    ({ anna, karin } = pair);
     // The playground shows proactive messages only on an open page, and the bot can write to
     // Karin only once her page's install events have told it where her chat is.
     await withDiagnostics([karin, anna], 'pages-ready', async () => {
@@ -243,11 +205,7 @@ describeWithChromium(`${ANNA} prepares her development dialogue in the Agents Pl
 
   afterAll(async () => {
     await cleanUp([
-      browser?.close,
-      asEmployee?.stopAndClean,
-      asManager?.stopAndClean,
-      proxy?.close,
-      () => service?.stop() ?? Promise.resolve(),
+      () => pair?.stop() ?? Promise.resolve(),
       () => (dataDir ? rm(dataDir, { recursive: true, force: true }) : Promise.resolve()),
     ]);
   }, 30_000);
