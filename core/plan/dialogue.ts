@@ -5,6 +5,7 @@ import {
   IsoDateTimeSchema,
   requireUniqueIds,
   SlugSchema,
+  YearSchema,
 } from '../shared/schemas';
 import { PLAN_LIMITS } from './limits';
 import { VisibilitySchema } from './reflection';
@@ -22,7 +23,7 @@ export const DialogueSchema = z
     profileId: SlugSchema,
     dialogueTypeId: SlugSchema,
     /** The year of the cycle the dialogue belongs to, known before it is booked. */
-    year: z.int().min(2000).max(2100),
+    year: YearSchema,
     /** Absent until it is booked: an employee prepares before a time is set. */
     scheduledAt: IsoDateTimeSchema.optional(),
     status: DialogueStatusSchema,

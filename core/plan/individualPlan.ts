@@ -6,6 +6,7 @@ import {
   IsoDateTimeSchema,
   requireUniqueIds,
   SlugSchema,
+  YearSchema,
 } from '../shared/schemas';
 import { PLAN_LIMITS } from './limits';
 
@@ -63,7 +64,7 @@ export const IndividualPlanSchema = z
     employeeId: EntityIdSchema,
     managerId: EntityIdSchema,
     profileId: SlugSchema,
-    year: z.int().min(2000).max(2100),
+    year: YearSchema,
     status: PlanStatusSchema,
     /** Raised on every saved change; stores compare it to refuse lost updates. */
     version: z.int().min(1),

@@ -5,6 +5,7 @@ import {
   IsoDateTimeSchema,
   requireUniqueIds,
   SlugSchema,
+  YearSchema,
 } from '../shared/schemas';
 import { PLAN_LIMITS } from './limits';
 
@@ -33,7 +34,7 @@ export const TeamPlanSchema = z
     id: EntityIdSchema,
     unitId: EntityIdSchema,
     profileId: SlugSchema,
-    year: z.int().min(2000).max(2100),
+    year: YearSchema,
     unitGoals: z.array(UnitGoalSchema).max(PLAN_LIMITS.unitGoalsMax),
     neededCompetences: z.array(NeededCompetenceSchema).max(PLAN_LIMITS.neededCompetencesMax),
     version: z.int().min(1),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PLAN_LIMITS } from '../plan/limits';
 import { VisibilitySchema } from '../plan/reflection';
 import { PrincipleIdSchema } from '../principles/principles';
-import { EntityIdSchema, IsoDateTimeSchema, SlugSchema } from '../shared/schemas';
+import { EntityIdSchema, IsoDateTimeSchema, SlugSchema, YearSchema } from '../shared/schemas';
 import { PreparationStepIdSchema } from './template';
 
 export const DRAFT_STATUSES = ['in-progress', 'sent', 'cancelled'] as const;
@@ -29,7 +29,7 @@ export const PreparationDraftSchema = z.object({
   profileId: SlugSchema,
   /** The profile's dialogue type that writes the plan (medarbetarsamtal). */
   dialogueTypeId: SlugSchema,
-  year: z.int().min(2000).max(2100),
+  year: YearSchema,
   step: PreparationStepIdSchema,
   /** Keyed by question id; unanswered optional questions are absent. */
   answers: z.record(SlugSchema, DraftAnswerSchema),

@@ -6,7 +6,13 @@ import {
   ReflectionPromptListSchema,
   type ReflectionPrompt,
 } from '../principles/principles';
-import { boundedText, localizedText, requireUniqueIds, SlugSchema } from '../shared/schemas';
+import {
+  boundedText,
+  localizedText,
+  requireUniqueIds,
+  SlugSchema,
+  YearSchema,
+} from '../shared/schemas';
 
 /**
  * An organisation profile is everything that differs between regions: their dialogue
@@ -52,8 +58,8 @@ export const PriorityAreasSchema = z
   .strictObject({
     provenance: ProvenanceSchema,
     /** The years the set applies to, e.g. VGR's inriktning 2026–2027. */
-    validFromYear: z.int().min(2000).max(2100).optional(),
-    validToYear: z.int().min(2000).max(2100).optional(),
+    validFromYear: YearSchema.optional(),
+    validToYear: YearSchema.optional(),
     areas: z.array(PriorityAreaSchema).min(1).max(30),
   })
   .refine((set) => !set.validFromYear || !set.validToYear || set.validFromYear <= set.validToYear, {

@@ -29,6 +29,9 @@ export type IsoDate = z.infer<typeof IsoDateSchema>;
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
 export type IsoDateTime = z.infer<typeof IsoDateTimeSchema>;
 
+/** A calendar year of plans and dialogues; the bounds only keep typos out. */
+export const YearSchema = z.int().min(2000).max(2100);
+
 /** Text a person writes; surrounding space is dropped before the bounds apply. */
 export const boundedText = (max: number) => z.string().trim().min(1).max(max);
 
