@@ -1,8 +1,7 @@
+import { useServiceWithConnector } from '../support/serviceWithConnector';
 import sv from '../../core/i18n/locales/sv.json';
 import en from '../../core/i18n/locales/en.json';
-import { FakeBotConnector } from '../fakes/botConnector';
 import { adaptiveCardProblems, cardTexts } from '../support/adaptiveCards';
-import { startTestService, type TestService } from '../support/inProcessService';
 import {
   ANNA,
   BOT_ID,
@@ -15,28 +14,18 @@ import {
   type ActivityOptions,
 } from '../support/teamsActivities';
 
-let connector: FakeBotConnector;
-let service: TestService;
 let chat: ActivityOptions;
 
-beforeAll(async () => {
-  connector = await new FakeBotConnector().start();
-  service = await startTestService();
-});
-
-afterAll(async () => {
-  await service.stop();
-  await connector.stop();
-});
+const running = useServiceWithConnector();
 
 beforeEach(() => {
-  connector.clear();
-  chat = { serviceUrl: connector.url, userId: ANNA.id };
+  running.connector.clear();
+  chat = { serviceUrl: running.connector.url, userId: ANNA.id };
 });
 
 /** The cards the bot sent, each checked against Adaptive Cards 1.5 on the way. */
 function sentCards(): unknown[] {
-  return connector.messages().flatMap((activity) =>
+  return running.connector.messages().flatMap((activity) =>
     (activity.attachments ?? []).map((attachment) => {
       expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
       expect(adaptiveCardProblems(attachment.content)).toEqual([]);
@@ -46,7 +35,7 @@ function sentCards(): unknown[] {
 }
 
 async function send(body: unknown): Promise<Response> {
-  const response = await service.postActivity(body);
+  const response = await running.service.postActivity(body);
   expect(response.status).toBeLessThan(300);
   return response;
 }
@@ -82,7 +71,7 @@ describe('welcome', () => {
 
   it('when the bot is added to a team, then the channel gets one welcome, and members who join later get none', async () => {
     const channel: ActivityOptions = {
-      serviceUrl: connector.url,
+      serviceUrl: running.connector.url,
       scope: 'channel',
       conversationId: '19:general-akuten@thread.tacv2',
       teamId: '19:team-akuten@thread.tacv2',
@@ -98,11 +87,11 @@ describe('welcome', () => {
   it('when the Bot Connector fails while sending the welcome, then the next install event sends it', async () => {
     const user = { ...chat, userId: '00000000-0000-4000-8000-000000000098' };
     // 403 is not retried by the connector client (5xx are, and would succeed on retry).
-    connector.injectFaults({
+    running.connector.injectFaults({
       status: 403,
       body: { error: { code: 'BotNotInConversationRoster' } },
     });
-    await service.postActivity(installationAdded(user));
+    await running.service.postActivity(installationAdded(user));
     expect(sentCards()).toHaveLength(0);
 
     await send(installationAdded(user));
@@ -128,7 +117,7 @@ describe('help and commands', () => {
 
   it('when someone @mentions the bot in a channel with "hjälp", then the channel gets help', async () => {
     const channel: ActivityOptions = {
-      serviceUrl: connector.url,
+      serviceUrl: running.connector.url,
       scope: 'channel',
       conversationId: '19:general-akuten@thread.tacv2',
     };
@@ -165,7 +154,7 @@ describe('help and commands', () => {
 
   it('when Anna writes "avbryt" with nothing going on, then she is told there is nothing to cancel', async () => {
     await send(message(chat, 'avbryt'));
-    expect(connector.messages().map((m) => m.text)).toEqual([sv.nothingToCancel]);
+    expect(running.connector.messages().map((m) => m.text)).toEqual([sv.nothingToCancel]);
   });
 });
 
@@ -214,15 +203,18 @@ describe('malformed requests to /api/messages', () => {
   ])(
     'when the body is %s, then the answer is %i with a clear error code',
     async (_case, raw, status, code) => {
-      const response = await service.postActivity(undefined, { raw });
+      const response = await running.service.postActivity(undefined, { raw });
       expect(response.status).toBe(status);
       expect(await response.json()).toEqual({ error: { code, message: expect.any(String) } });
     },
   );
 
   it('when an activity type is unknown to Teams, then nothing breaks and nothing is sent', async () => {
-    const response = await service.postActivity({ ...message(chat, 'x'), type: 'somethingNew' });
+    const response = await running.service.postActivity({
+      ...message(chat, 'x'),
+      type: 'somethingNew',
+    });
     expect(response.status).toBeLessThan(500);
-    expect(connector.messages()).toHaveLength(0);
+    expect(running.connector.messages()).toHaveLength(0);
   });
 });

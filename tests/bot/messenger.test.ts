@@ -1,6 +1,5 @@
-import { FakeBotConnector } from '../fakes/botConnector';
+import { useServiceWithConnector } from '../support/serviceWithConnector';
 import { adaptiveCardProblems } from '../support/adaptiveCards';
-import { startTestService, type TestService } from '../support/inProcessService';
 import {
   ANNA,
   KARIN,
@@ -18,30 +17,24 @@ const notice = {
   fallbackText: 'Hej Karin',
 };
 
-let connector: FakeBotConnector;
-let service: TestService;
+const running = useServiceWithConnector();
 
-beforeAll(async () => {
-  connector = await new FakeBotConnector().start();
-  service = await startTestService();
+beforeEach(() => running.connector.clear());
+
+const personalChat = (userId: string): ActivityOptions => ({
+  serviceUrl: running.connector.url,
+  userId,
 });
-
-afterAll(async () => {
-  await service.stop();
-  await connector.stop();
-});
-
-beforeEach(() => connector.clear());
-
-const personalChat = (userId: string): ActivityOptions => ({ serviceUrl: connector.url, userId });
 
 describe('proactive messages to a personal chat', () => {
   it('when Karin has opened her chat with the bot, then a card can be sent to her later, in that chat', async () => {
-    await service.postActivity(installationAdded(personalChat(KARIN.id)));
-    connector.clear();
+    await running.service.postActivity(installationAdded(personalChat(KARIN.id)));
+    running.connector.clear();
 
-    expect(await service.messenger.sendToPerson(KARIN.id, notice)).toEqual({ status: 'delivered' });
-    const [sent] = connector.received;
+    expect(await running.service.messenger.sendToPerson(KARIN.id, notice)).toEqual({
+      status: 'delivered',
+    });
+    const [sent] = running.connector.received;
     expect(sent?.conversationId).toBe(`a:personal-${KARIN.id}`);
     const card = sent?.activity.attachments?.[0]?.content;
     expect(adaptiveCardProblems(card)).toEqual([]);
@@ -50,37 +43,47 @@ describe('proactive messages to a personal chat', () => {
 
   it('when someone never opened a chat with the bot, then nothing is sent and the caller is told so', async () => {
     expect(
-      await service.messenger.sendToPerson('00000000-0000-4000-8000-0000000000aa', notice),
+      await running.service.messenger.sendToPerson('00000000-0000-4000-8000-0000000000aa', notice),
     ).toEqual({
       status: 'not-installed',
     });
-    expect(connector.received).toHaveLength(0);
+    expect(running.connector.received).toHaveLength(0);
   });
 
   it('when Teams says the user blocked the bot (403), then the chat is forgotten and later sends do not try', async () => {
-    await service.postActivity(message(personalChat(ANNA.id), 'hjälp'));
-    connector.clear();
-    connector.injectFaults({ status: 403, body: { error: { code: 'ConversationBlockedByUser' } } });
+    await running.service.postActivity(message(personalChat(ANNA.id), 'hjälp'));
+    running.connector.clear();
+    running.connector.injectFaults({
+      status: 403,
+      body: { error: { code: 'ConversationBlockedByUser' } },
+    });
 
-    expect(await service.messenger.sendToPerson(ANNA.id, notice)).toEqual({
+    expect(await running.service.messenger.sendToPerson(ANNA.id, notice)).toEqual({
       status: 'unreachable',
       reason: 'Teams answered 403',
     });
-    expect(await service.messenger.sendToPerson(ANNA.id, notice)).toEqual({
+    expect(await running.service.messenger.sendToPerson(ANNA.id, notice)).toEqual({
       status: 'not-installed',
     });
   });
 
   it('when the person writes again after that, then the chat is remembered again', async () => {
-    await service.postActivity(message(personalChat(ANNA.id), 'hjälp'));
-    connector.clear();
-    expect(await service.messenger.sendToPerson(ANNA.id, notice)).toEqual({ status: 'delivered' });
+    await running.service.postActivity(message(personalChat(ANNA.id), 'hjälp'));
+    running.connector.clear();
+    expect(await running.service.messenger.sendToPerson(ANNA.id, notice)).toEqual({
+      status: 'delivered',
+    });
   });
 
   it('when the app is uninstalled, then the chat is forgotten', async () => {
     const user = '00000000-0000-4000-8000-0000000000bb';
-    await service.postActivity(installationAdded(personalChat(user)));
-    await service.postActivity({ ...installationAdded(personalChat(user)), action: 'remove' });
-    expect(await service.messenger.sendToPerson(user, notice)).toEqual({ status: 'not-installed' });
+    await running.service.postActivity(installationAdded(personalChat(user)));
+    await running.service.postActivity({
+      ...installationAdded(personalChat(user)),
+      action: 'remove',
+    });
+    expect(await running.service.messenger.sendToPerson(user, notice)).toEqual({
+      status: 'not-installed',
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { useServiceWithConnector } from '../support/serviceWithConnector';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,9 +8,9 @@ import { stepDefinition } from '../../core/preparation/template';
 import { openDatabase } from '../../bot/storage/openDatabase';
 import { SqlPlanStore } from '../../bot/storage/sqlPlanStore';
 import { SqlPreparationDraftStore } from '../../bot/storage/sqlPreparationDraftStore';
-import { FakeBotConnector } from '../fakes/botConnector';
 import { RecordingMessenger } from '../fakes/recordingMessenger';
-import { startTestService, type TestService } from '../support/inProcessService';
+import { startTestService } from '../support/inProcessService';
+import { FakeBotConnector } from '../fakes/botConnector';
 import {
   PreparationChat,
   VALID_ANSWERS,
@@ -45,28 +46,18 @@ const STEPS = [
   ['principles', 'Till sammanfattningen'],
 ] as const;
 
-let connector: FakeBotConnector;
-let service: TestService;
 const messenger = new RecordingMessenger();
 
-beforeAll(async () => {
-  connector = await new FakeBotConnector().start();
-  service = await startTestService({}, { messenger });
-});
-
-afterAll(async () => {
-  await service?.stop();
-  await connector.stop();
-});
+const running = useServiceWithConnector({}, { messenger });
 
 beforeEach(() => {
-  connector.clear();
+  running.connector.clear();
   messenger.clear();
 });
 
 /** A chat with someone the directory does not know: VGR's profile, no manager. */
 const newChat = (options: ConstructorParameters<typeof PreparationChat>[2] = {}) =>
-  new PreparationChat(() => service, connector, options);
+  new PreparationChat(() => running.service, running.connector, options);
 
 /** Starts a preparation and answers the steps before `until` with valid answers. */
 async function walkTo(chat: PreparationChat, until: number): Promise<CardJson> {
@@ -104,8 +95,8 @@ describe('starting a preparation', () => {
 
   it('when a new employee gets the welcome card, then it offers "Förbered mitt samtal"', async () => {
     const chat = newChat();
-    await service.postActivity(installationAdded(chat.options));
-    const welcome = connector.messages().at(-1)?.attachments?.[0]?.content as CardJson;
+    await running.service.postActivity(installationAdded(chat.options));
+    const welcome = running.connector.messages().at(-1)?.attachments?.[0]?.content as CardJson;
     expect(headingOf(await chat.click(welcome, sv.actions.prepare))).toBe(
       heading('current-situation', 1),
     );
@@ -136,7 +127,7 @@ describe('starting a preparation', () => {
   it('when a preparation button is clicked in a channel, then it is refused the same way', async () => {
     const group = newChat({ scope: 'channel', conversationId: '19:general@thread.tacv2' });
     const card = await invokeCard(
-      service,
+      running.service,
       group.options,
       { verb: 'preparation.continue', data: { verb: 'preparation.continue', draftId: 'x-1' } },
       {},
@@ -227,7 +218,7 @@ describe('moving between steps', () => {
         .data as CardJson;
       const forged = { verb: 'preparation.skip', draftId, revision };
       const again = await invokeCard(
-        service,
+        running.service,
         chat.options,
         { verb: forged.verb, data: forged },
         {},
@@ -350,7 +341,7 @@ describe('stale cards and double clicks', () => {
     const button = chat.button(first, 'Nästa');
     const answers = await Promise.all(
       [1, 2].map(() =>
-        invokeCard(service, chat.options, button, VALID_ANSWERS['current-situation']),
+        invokeCard(running.service, chat.options, button, VALID_ANSWERS['current-situation']),
       ),
     );
     expect(answers.map(headingOf)).toEqual([
@@ -389,7 +380,7 @@ describe('leaving and coming back', () => {
     expect(cardInputs(restarted).get('role-today')?.value).toBeUndefined();
   });
 
-  it('when the service restarts between two sittings, then the employee continues at the same step with every answer kept', async () => {
+  it('when the running.service restarts between two sittings, then the employee continues at the same step with every answer kept', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'kd-restart-'));
     const restartConnector = await new FakeBotConnector().start();
     let current = await startTestService({ DATA_DIR: dataDir }, { messenger });
@@ -524,7 +515,7 @@ describe('sending to the manager', () => {
     const summary = await summaryFor(chat);
     const button = chat.button(summary, sv.preparation.actions.send);
     const answers = await Promise.all(
-      [1, 2].map(() => invokeCard(service, chat.options, button, {})),
+      [1, 2].map(() => invokeCard(running.service, chat.options, button, {})),
     );
     expect(answers.map(headingOf).sort()).toEqual(
       [sv.preparation.finished.sentTitle, sv.preparation.sent.title].sort(),
@@ -551,7 +542,7 @@ describe('sending to the manager', () => {
     });
   });
 
-  it('when the service is stopped after a send, then the database holds the preparation at version 1 and the draft as sent', async () => {
+  it('when the running.service is stopped after a send, then the database holds the preparation at version 1 and the draft as sent', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'kd-sent-'));
     const sendConnector = await new FakeBotConnector().start();
     const own = await startTestService({ DATA_DIR: dataDir }, { messenger });
