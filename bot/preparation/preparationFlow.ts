@@ -24,6 +24,7 @@ import {
 } from '../../core/preparation/preparation';
 import type { PreparationContext } from '../../core/preparation/template';
 import { getProfile } from '../../core/profiles/profiles';
+import { yearAt } from '../../core/time/zonedTime';
 import type { PreparationAction } from '../cards/cardActions';
 import { myPlanCard } from '../cards/myPlanCard';
 import { confirmCancelPreparationCard } from '../cards/preparation/confirmCancelPreparationCard';
@@ -364,7 +365,7 @@ export class PreparationFlow {
 
   /** The calendar year where the organisation is: New Year's night in Sweden is still UTC's old year. */
   private yearIn(timeZone: string): number {
-    return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(this.now()));
+    return yearAt(this.now(), timeZone);
   }
 }
 

@@ -30,4 +30,17 @@ describe('locale files', () => {
       'Välkommen till Kompetensdialog, Åsa & Örjan!',
     );
   });
+
+  it('answers each language in its own words, however often and in whatever order it is asked', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(translator('en')('help.title')).toBe(en.help.title);
+      expect(translator('sv')('help.title')).toBe(sv.help.title);
+      expect(translator('sv')('welcome.personalTitle', { name: 'Erik' })).toBe(
+        'Välkommen till Kompetensdialog, Erik!',
+      );
+      expect(translator('sv')('welcome.personalTitle', { name: 'Sofia' })).toBe(
+        'Välkommen till Kompetensdialog, Sofia!',
+      );
+    }
+  });
 });
