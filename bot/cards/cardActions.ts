@@ -2,6 +2,9 @@ import { ExecuteAction, SubmitAction } from '@microsoft/teams.cards';
 import { z } from 'zod';
 import { COMMAND_IDS } from '../../core/commands/commands';
 import { EntityIdSchema } from '../../core/shared/schemas';
+import { PLAN_ACTIONS } from './plan/planActions';
+import { TEAM_ACTIONS } from './team/teamActions';
+import { TEAM_PLAN_ACTIONS } from './teamPlan/teamPlanActions';
 
 /** Every card of a preparation names its draft and the revision it was drawn at. */
 const draftAt = { draftId: EntityIdSchema, revision: z.int().min(1) };
@@ -24,10 +27,16 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('preparation.cancel'), ...draftAt }),
   z.object({ verb: z.literal('preparation.confirmCancel'), ...draftAt }),
   z.looseObject({ verb: z.literal('preparation.send'), ...draftAt }),
+  ...TEAM_ACTIONS,
+  ...PLAN_ACTIONS,
+  ...TEAM_PLAN_ACTIONS,
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 export type CardVerb = CardAction['verb'];
 export type PreparationAction = Extract<CardAction, { verb: `preparation.${string}` }>;
+export type TeamAction = Extract<CardAction, { verb: `team.${string}` }>;
+export type PlanAction = Extract<CardAction, { verb: `plan.${string}` }>;
+export type TeamPlanAction = Extract<CardAction, { verb: `teamPlan.${string}` }>;
 
 export interface CardButtonOptions {
   /**

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AdaptiveCard } from '@microsoft/teams.cards';
-import type { Language } from '../../core/i18n/i18n';
 import type { Dialogue, DialoguePreparation } from '../../core/plan/dialogue';
 import type { Visibility } from '../../core/plan/reflection';
-import type { Directory, Person } from '../../core/ports/directory';
-import type { Messenger } from '../../core/ports/messenger';
-import type { PlanStore } from '../../core/ports/planStore';
+import type { Person } from '../../core/ports/directory';
 import type { PreparationDraftStore } from '../../core/ports/preparationDraftStore';
 import type { PreparationDraft } from '../../core/preparation/draft';
 import {
@@ -38,26 +35,14 @@ import { preparationSentCard, type ManagerNotice } from '../cards/preparation/pr
 import { preparationStepCard } from '../cards/preparation/preparationStepCard';
 import { preparationSummaryCard, shareInputId } from '../cards/preparation/preparationSummaryCard';
 import { resumePreparationCard } from '../cards/preparation/resumePreparationCard';
-import type { Logger } from '../logger';
+import type { Actor, FlowDependencies } from '../flowDependencies';
 
-export interface PreparationDependencies {
+export interface PreparationDependencies extends FlowDependencies {
   drafts: PreparationDraftStore;
-  plans: PlanStore;
-  directory: Directory;
-  /** Tells the manager; the lead's TeamsMessenger in the service, a recording fake in tests. */
-  messenger: Messenger;
-  logger: Logger;
-  /** The profile for people the directory does not place (DEFAULT_PROFILE). */
-  defaultProfileId: string;
-  myPlanUrl: string;
-  now?: () => Date;
 }
 
-/** Who is acting: their Entra object id and the language of their Teams client. */
-export interface Employee {
-  personId: string;
-  language: Language;
-}
+/** The employee preparing: the actor of every preparation turn. */
+export type Employee = Actor;
 
 /**
  * The employee's preparation, turn by turn: loads the draft, asks core what the click means,

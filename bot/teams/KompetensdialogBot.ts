@@ -15,20 +15,30 @@ import { CardActionSchema, type CardAction } from '../cards/cardActions';
 import { notUnderstoodCard } from '../cards/notUnderstoodCard';
 import { personalChatOnlyCard } from '../cards/preparation/personalChatOnlyCard';
 import { welcomeCard } from '../cards/welcomeCard';
+import type { Actor } from '../flowDependencies';
+import { PlanFlow } from '../plans/planFlow';
 import { PreparationFlow, type PreparationDependencies } from '../preparation/preparationFlow';
+import { TeamFlow } from '../team/teamFlow';
+import { TeamPlanFlow } from '../teamPlan/teamPlanFlow';
 import { AVAILABLE_SUGGESTIONS, answerCommand } from './commandAnswers';
 import { scopeOf, welcomeKey } from './conversationScope';
 
 export interface BotDependencies extends PreparationDependencies {
   welcomes: WelcomeRegistry;
-  /** Deep link to the personal tab "Min utvecklingsplan". */
-  myPlanUrl: string;
 }
 
 const UNIVERSAL_ACTION_ERROR = 'application/vnd.microsoft.error';
 
-/** The commands that touch a person's own preparation and plan: personal chat only. */
-const PERSONAL_COMMANDS: ReadonlySet<CommandId> = new Set(['prepare', 'myPlan']);
+/**
+ * The commands that read or write people's preparations and plans: personal chat only, so
+ * nothing personal is shown to a channel or group chat.
+ */
+const PERSONAL_COMMANDS: ReadonlySet<CommandId> = new Set([
+  'prepare',
+  'myPlan',
+  'myTeam',
+  'teamPlan',
+]);
 
 /**
  * The Teams bot: routes each kind of activity to a small handler. Domain decisions live in
@@ -36,10 +46,16 @@ const PERSONAL_COMMANDS: ReadonlySet<CommandId> = new Set(['prepare', 'myPlan'])
  */
 export class KompetensdialogBot extends TeamsActivityHandler {
   private readonly preparations: PreparationFlow;
+  private readonly team: TeamFlow;
+  private readonly individualPlans: PlanFlow;
+  private readonly teamPlans: TeamPlanFlow;
 
   constructor(private readonly deps: BotDependencies) {
     super();
     this.preparations = new PreparationFlow(deps);
+    this.team = new TeamFlow(deps);
+    this.individualPlans = new PlanFlow(deps);
+    this.teamPlans = new TeamPlanFlow(deps);
 
     this.onMessage(async (context, next) => {
       const language = languageOf(context.activity.locale);
@@ -112,8 +128,8 @@ export class KompetensdialogBot extends TeamsActivityHandler {
     const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text;
     const command = recogniseCommand(text);
     if (command === 'cancel') {
-      const employee = this.personalChatEmployee(context, language);
-      const confirm = employee && (await this.preparations.cancelFromText(employee));
+      const actor = this.personalChatActor(context, language);
+      const confirm = actor && (await this.preparations.cancelFromText(actor));
       await context.sendActivity(
         confirm
           ? { attachments: [CardFactory.adaptiveCard(confirm)] }
@@ -134,18 +150,28 @@ export class KompetensdialogBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCard> {
     const scope = scopeOf(context.activity);
     if (!PERSONAL_COMMANDS.has(command)) return answerCommand(command, { language, scope });
-    const employee = this.personalChatEmployee(context, language);
-    if (!employee) return personalChatOnlyCard({ language, appUrl: this.deps.myPlanUrl });
-    return command === 'prepare'
-      ? this.preparations.begin(employee)
-      : this.preparations.myPlan(employee);
+    const actor = this.personalChatActor(context, language);
+    if (!actor) return personalChatOnlyCard({ language, appUrl: this.deps.myPlanUrl });
+    switch (command) {
+      case 'prepare':
+        return this.preparations.begin(actor);
+      case 'myPlan':
+        return this.preparations.myPlan(actor);
+      case 'myTeam':
+        return this.team.overview(actor);
+      case 'teamPlan':
+        return this.teamPlans.show(actor);
+      default:
+        return answerCommand(command, { language, scope });
+    }
   }
 
   /**
-   * The person acting, when this is their personal chat. A preparation is personal: in a
-   * channel or group chat nothing is read or stored, and the person is sent to the 1:1 chat.
+   * The person acting, when this is their personal chat. Preparations and plans are
+   * personal: in a channel or group chat nothing is read or stored, and the person is sent
+   * to the 1:1 chat.
    */
-  private personalChatEmployee(context: TurnContext, language: Language) {
+  private personalChatActor(context: TurnContext, language: Language): Actor | undefined {
     const personId = context.activity.from?.aadObjectId;
     return scopeOf(context.activity) === 'personal' && personId
       ? { personId, language }
@@ -174,9 +200,12 @@ export class KompetensdialogBot extends TeamsActivityHandler {
     context: TurnContext,
   ): Promise<AdaptiveCard> {
     if (action.verb === 'runCommand') return this.runCommand(action.command, language, context);
-    const employee = this.personalChatEmployee(context, language);
-    if (!employee) return personalChatOnlyCard({ language, appUrl: this.deps.myPlanUrl });
-    return this.preparations.act(action, employee);
+    const actor = this.personalChatActor(context, language);
+    if (!actor) return personalChatOnlyCard({ language, appUrl: this.deps.myPlanUrl });
+    if (isVerbOf('team', action)) return this.team.act(action, actor);
+    if (isVerbOf('plan', action)) return this.individualPlans.act(action, actor);
+    if (isVerbOf('teamPlan', action)) return this.teamPlans.act(action, actor);
+    return this.preparations.act(action, actor);
   }
 
   private async welcomeOnce(context: TurnContext): Promise<void> {
@@ -203,4 +232,12 @@ export class KompetensdialogBot extends TeamsActivityHandler {
       throw error;
     }
   }
+}
+
+/** Routes a card action to its flow by the prefix of its verb ("team.schedule" → team). */
+function isVerbOf<Prefix extends string>(
+  prefix: Prefix,
+  action: CardAction,
+): action is Extract<CardAction, { verb: `${Prefix}.${string}` }> {
+  return action.verb.startsWith(`${prefix}.`);
 }

@@ -10,7 +10,8 @@ export const COMMAND_MENU: ReadonlyArray<{ id: CommandId; available: boolean }> 
   { id: 'help', available: true },
   { id: 'prepare', available: true },
   { id: 'myPlan', available: true },
-  { id: 'myTeam', available: false },
+  { id: 'myTeam', available: true },
+  { id: 'teamPlan', available: true },
   { id: 'reminders', available: false },
   { id: 'cancel', available: true },
 ];
@@ -26,7 +27,7 @@ export interface CommandContext {
 
 /**
  * What a command answers with, as a card. `cancel` is handled by the dialogue layer, and the
- * personal commands (prepare, myPlan) by the preparation flow, which reads the person's data.
+ * personal commands (prepare, myPlan, myTeam, teamPlan) by the flows that read people's data.
  */
 export function answerCommand(
   command: Exclude<CommandId, 'cancel'>,

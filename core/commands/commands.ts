@@ -1,7 +1,15 @@
 import { messages, SUPPORTED_LANGUAGES } from '../i18n/i18n';
 
 /** What a person can ask the bot for in plain text. */
-export const COMMAND_IDS = ['help', 'prepare', 'myPlan', 'myTeam', 'reminders', 'cancel'] as const;
+export const COMMAND_IDS = [
+  'help',
+  'prepare',
+  'myPlan',
+  'myTeam',
+  'teamPlan',
+  'reminders',
+  'cancel',
+] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 
 /**

@@ -58,6 +58,13 @@ export type Activity = z.infer<typeof ActivitySchema>;
 export const PlanStatusSchema = z.enum(['draft', 'proposed', 'agreed', 'changes-requested']);
 export type PlanStatus = z.infer<typeof PlanStatusSchema>;
 
+/** What the employee asked to change in a proposal, kept until the next proposal. */
+export const ChangeRequestSchema = z.object({
+  comment: boundedText(PLAN_LIMITS.changeRequestMax),
+  requestedAt: IsoDateTimeSchema,
+});
+export type ChangeRequest = z.infer<typeof ChangeRequestSchema>;
+
 export const IndividualPlanSchema = z
   .object({
     id: EntityIdSchema,
@@ -71,6 +78,9 @@ export const IndividualPlanSchema = z
     goals: z.array(GoalSchema).min(PLAN_LIMITS.goalsMin).max(PLAN_LIMITS.goalsMax),
     activities: z.array(ActivitySchema).max(PLAN_LIMITS.activitiesMax),
     followUpDate: IsoDateSchema.optional(),
+    /** The dialogue the plan was written after, when it was written from one. */
+    dialogueId: EntityIdSchema.optional(),
+    changeRequest: ChangeRequestSchema.optional(),
     /**
      * The latest agreement. They stay while a later version is drafted or proposed: the
      * plan agreed before is still the one in force until a new one is agreed.
@@ -135,6 +145,13 @@ export const IndividualPlanSchema = z
         code: 'custom',
         message: 'Only the employee or the manager can agree the plan',
         path: ['agreedBy'],
+      });
+    }
+    if (plan.status === 'changes-requested' && plan.changeRequest === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'A plan sent back for changes says what to change',
+        path: ['changeRequest'],
       });
     }
     if ((plan.status === 'proposed' || plan.status === 'agreed') && !plan.followUpDate) {

@@ -9,6 +9,7 @@ export const PLAN_LIMITS = {
   goalTextMax: 500,
   activityTitleMax: 200,
   supportNeededMax: 500,
+  changeRequestMax: 1000,
   unitGoalsMax: 20,
   unitGoalTextMax: 500,
   neededCompetencesMax: 50,

@@ -78,7 +78,7 @@ describe('cards', () => {
       helpCard({ language: 'sv', scope: 'personal', commands: COMMAND_MENU }),
     ).join('\n');
     expect(texts).toContain('**hjälp** · Finns nu');
-    expect(texts).toContain('**mitt team** · Kommer snart');
+    expect(texts).toContain('**påminnelser** · Kommer snart');
   });
 });
 

@@ -146,9 +146,9 @@ describe('help and commands', () => {
   });
 
   it('when Anna asks for a feature that is still being built, then she is told so plainly', async () => {
-    await send(message(chat, 'mitt team'));
+    await send(message(chat, 'påminnelser'));
     expect(cardTexts(sentCards()[0])).toContain(
-      sv.notYetAvailable.title.replace('{{command}}', sv.commands.myTeam.title),
+      sv.notYetAvailable.title.replace('{{command}}', sv.commands.reminders.title),
     );
   });
 

@@ -1,0 +1,28 @@
+import type { Language } from '../core/i18n/i18n';
+import type { Directory } from '../core/ports/directory';
+import type { Messenger } from '../core/ports/messenger';
+import type { PlanStore } from '../core/ports/planStore';
+import type { Logger } from './logger';
+
+/** What every conversation flow (preparation, team, plan, team plan) works with. */
+export interface FlowDependencies {
+  plans: PlanStore;
+  directory: Directory;
+  /** Proactive cards to other people: the lead's TeamsMessenger, a recording fake in tests. */
+  messenger: Messenger;
+  logger: Logger;
+  /** The profile for people the directory does not place (DEFAULT_PROFILE). */
+  defaultProfileId: string;
+  /** Deep link to the personal tab "Min utvecklingsplan". */
+  myPlanUrl: string;
+  now?: () => Date;
+}
+
+/**
+ * Who is acting in this turn: their Entra object id from the activity (never from a card's
+ * data) and the language of their Teams client.
+ */
+export interface Actor {
+  personId: string;
+  language: Language;
+}
