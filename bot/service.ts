@@ -34,6 +34,8 @@ export interface ServiceOptions {
   logger?: Logger;
   /** Replaces the Teams messenger, e.g. with a recording fake in tests. */
   messenger?: Messenger;
+  /** Replaces the directory, e.g. with an organisation of several managers in tests. */
+  directory?: Directory;
 }
 
 /** The personal tab, by the entity id the manifest gives it. */
@@ -48,7 +50,8 @@ export async function startService(
 ): Promise<RunningService> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = await openDatabase(config.storage, logger);
-  const directory: Directory = config.demoOrganisation ? new DemoDirectory() : new EmptyDirectory();
+  const directory: Directory =
+    options.directory ?? (config.demoOrganisation ? new DemoDirectory() : new EmptyDirectory());
 
   const adapter = createAdapter(config, logger);
   const conversationReferences = new RecentConversationReferences(

@@ -24,14 +24,22 @@ export function scheduledInstant(
   now: Date,
 ): ScheduledInstant {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return { ok: false, problem: 'invalid-date' };
-  if (!/^\d{2}:\d{2}$/.test(time)) return { ok: false, problem: 'invalid-time' };
-  const local = DateTime.fromISO(`${date}T${time}`, { zone: timeZone });
-  if (!local.isValid) {
+  // Luxon reads 24:00 as the next midnight; a clock in the card never shows it.
+  if (!/^(?:[01]\d|2[0-3]):[0-5]\d$/.test(time)) return { ok: false, problem: 'invalid-time' };
+  const read = DateTime.fromISO(`${date}T${time}`, { zone: timeZone });
+  if (!read.isValid) {
     return {
       ok: false,
       problem: DateTime.fromISO(date).isValid ? 'invalid-time' : 'invalid-date',
     };
   }
+  // Luxon reads a repeated wall-clock time as its second, winter-time occurrence; the first
+  // is the earlier instant of the ones it can mean.
+  const local = read
+    .getPossibleOffsets()
+    .reduce((earliest, candidate) =>
+      candidate.toMillis() < earliest.toMillis() ? candidate : earliest,
+    );
   // Luxon moves a skipped wall-clock time forward; a moved time is one nobody picked.
   if (local.toFormat('yyyy-MM-dd HH:mm') !== `${date} ${time}`) {
     return { ok: false, problem: 'no-such-time' };
@@ -61,7 +69,10 @@ export function formatDialogueTime(
     : local.toFormat("cccc d LLLL yyyy 'at' HH:mm");
 }
 
-/** Booking or moving: a held dialogue keeps its status, anything else is planned. */
+/**
+ * Booking or moving: a held or prepared dialogue keeps its status (moving the time undoes
+ * neither the dialogue nor the employee's preparation); a planned or cancelled one is planned.
+ */
 export function bookDialogue(dialogue: Dialogue, scheduledAt: IsoDateTime): Dialogue {
   const status =
     dialogue.status === 'held' || dialogue.status === 'prepared' ? dialogue.status : 'planned';

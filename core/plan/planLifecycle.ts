@@ -108,7 +108,12 @@ export function editPlan(
 /** What still keeps a plan from being proposed, for the card to say before the click. */
 export function proposalProblems(plan: IndividualPlan): PlanRefusal[] {
   const problems: PlanRefusal[] = [];
-  const goalsWithActivities = new Set(plan.activities.map((activity) => activity.goalId));
+  // A cancelled activity is no longer a way to the goal.
+  const goalsWithActivities = new Set(
+    plan.activities
+      .filter((activity) => activity.status !== 'cancelled')
+      .map((activity) => activity.goalId),
+  );
   if (plan.goals.some((goal) => !goalsWithActivities.has(goal.id))) {
     problems.push('goal-without-activity');
   }

@@ -26,8 +26,10 @@ export interface PrincipleGap {
 export function principleGaps(plan: IndividualPlan, profile: OrganisationProfile): PrincipleGap[] {
   const kindOf = new Map(profile.formsOfLearning.map((form) => [form.id, form.kind]));
   const gaps: PrincipleGap[] = [];
+  // A cancelled activity will not happen: it neither activates nor reaches beyond the year.
+  const activities = plan.activities.filter((activity) => activity.status !== 'cancelled');
 
-  const practises = plan.activities.some((activity) => {
+  const practises = activities.some((activity) => {
     const kind = kindOf.get(activity.formOfLearningId);
     return kind === 'everyday' || kind === 'exchange';
   });
@@ -46,7 +48,7 @@ export function principleGaps(plan: IndividualPlan, profile: OrganisationProfile
   const yearEnd = `${plan.year}-12-31`;
   const reachesBeyond =
     (plan.followUpDate !== undefined && plan.followUpDate > yearEnd) ||
-    plan.activities.some((activity) => activity.dueDate > yearEnd);
+    activities.some((activity) => activity.dueDate > yearEnd);
   if (!reachesBeyond) gaps.push({ principle: 'sustainable' });
 
   return gaps;

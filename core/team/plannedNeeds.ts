@@ -30,9 +30,18 @@ export function plannedNeeds(input: {
   const members = new Set(input.employeeIds);
   const current = new Map<string, IndividualPlan>();
   for (const plan of input.plans) {
+    // A revision being drafted or proposed keeps the earlier agreedAt, but its goals and
+    // activities are not agreed yet: only an agreed version says what is planned.
+    if (plan.status !== 'agreed') continue;
     if (!members.has(plan.employeeId) || !isPlanCurrent(plan, input.today)) continue;
     const seen = current.get(plan.employeeId);
-    if (!seen || seen.year < plan.year) current.set(plan.employeeId, plan);
+    if (
+      !seen ||
+      seen.year < plan.year ||
+      (seen.year === plan.year && seen.version < plan.version)
+    ) {
+      current.set(plan.employeeId, plan);
+    }
   }
   const areas = new Map<string, Set<string>>();
   const forms = new Map<string, Set<string>>();

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { IsoDate } from '../shared/schemas';
 
 /**
  * Time as people in the organisation read it. Plans and dialogues belong to a calendar year
@@ -10,4 +11,9 @@ import { DateTime } from 'luxon';
 /** The calendar year at `instant` in `timeZone`. */
 export function yearAt(instant: Date, timeZone: string): number {
   return DateTime.fromJSDate(instant, { zone: timeZone }).year;
+}
+
+/** The calendar date (YYYY-MM-DD) at `instant` in `timeZone`: "today" for that organisation. */
+export function dateAt(instant: Date, timeZone: string): IsoDate {
+  return DateTime.fromJSDate(instant, { zone: timeZone }).toISODate() as IsoDate;
 }

@@ -12,14 +12,14 @@ import { RecordingMessenger } from '../fakes/recordingMessenger';
 import { startTestService } from '../support/inProcessService';
 import { FakeBotConnector } from '../fakes/botConnector';
 import {
-  PreparationChat,
+  PersonalChat,
   VALID_ANSWERS,
   cardInputs,
   cardTexts,
   headingOf,
   invokeCard,
   type CardJson,
-} from '../support/preparationChat';
+} from '../support/personalChat';
 import { KARIN, installationAdded } from '../support/teamsActivities';
 import demoOrganisation from '../../bot/demo/demoOrganisation.json';
 
@@ -56,11 +56,11 @@ beforeEach(() => {
 });
 
 /** A chat with someone the directory does not know: VGR's profile, no manager. */
-const newChat = (options: ConstructorParameters<typeof PreparationChat>[2] = {}) =>
-  new PreparationChat(() => running.service, running.connector, options);
+const newChat = (options: ConstructorParameters<typeof PersonalChat>[2] = {}) =>
+  new PersonalChat(() => running.service, running.connector, options);
 
 /** Starts a preparation and answers the steps before `until` with valid answers. */
-async function walkTo(chat: PreparationChat, until: number): Promise<CardJson> {
+async function walkTo(chat: PersonalChat, until: number): Promise<CardJson> {
   let card = await chat.say('förbered mitt samtal');
   for (const [step, button] of STEPS.slice(0, until - 1)) {
     card = await chat.click(card, button, VALID_ANSWERS[step]);
@@ -385,7 +385,7 @@ describe('leaving and coming back', () => {
     const restartConnector = await new FakeBotConnector().start();
     let current = await startTestService({ DATA_DIR: dataDir }, { messenger });
     try {
-      const chat = new PreparationChat(() => current, restartConnector);
+      const chat = new PersonalChat(() => current, restartConnector);
       const card = await walkTo(chat, 4);
       await chat.click(card, sv.preparation.actions.saveForLater);
 
@@ -426,7 +426,7 @@ describe('in English', () => {
 });
 
 /** Walks all five steps as a demo employee and returns the summary card. */
-async function summaryFor(chat: PreparationChat, overrides: Record<string, string> = {}) {
+async function summaryFor(chat: PersonalChat, overrides: Record<string, string> = {}) {
   let card = await chat.say('förbered mitt samtal');
   for (const [step, button] of STEPS) {
     const answers: Record<string, string> = { ...VALID_ANSWERS[step] };
@@ -547,7 +547,7 @@ describe('sending to the manager', () => {
     const sendConnector = await new FakeBotConnector().start();
     const own = await startTestService({ DATA_DIR: dataDir }, { messenger });
     try {
-      const chat = new PreparationChat(() => own, sendConnector, { userId: anna.id });
+      const chat = new PersonalChat(() => own, sendConnector, { userId: anna.id });
       await chat.click(await summaryFor(chat), sv.preparation.actions.send);
     } finally {
       await own.close();

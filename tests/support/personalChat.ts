@@ -79,7 +79,7 @@ export function headingOf(card: unknown): string | undefined {
  * and clicks on a card's buttons by their titles (Action.Execute with the card's inputs).
  * Every card that comes back is checked against Adaptive Cards 1.5.
  */
-export class PreparationChat {
+export class PersonalChat {
   readonly options: ActivityOptions;
 
   constructor(

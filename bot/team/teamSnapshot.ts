@@ -1,0 +1,63 @@
+import type { Dialogue } from '../../core/plan/dialogue';
+import type { IndividualPlan } from '../../core/plan/individualPlan';
+import type { TeamPlan } from '../../core/plan/teamPlan';
+import type { Person } from '../../core/ports/directory';
+import type { OrganisationProfile } from '../../core/profiles/profileSchema';
+import { getProfile } from '../../core/profiles/profiles';
+import type { IsoDate } from '../../core/shared/schemas';
+import { dateAt, yearAt } from '../../core/time/zonedTime';
+import type { FlowDependencies } from '../flowDependencies';
+
+/** Everything "mitt team" and the team plan show, read once per turn. */
+export interface TeamSnapshot {
+  manager: Person;
+  profile: OrganisationProfile;
+  /** This year and today in the profile's zone. */
+  year: number;
+  today: IsoDate;
+  /** The manager's direct reports as the directory says now, by name. */
+  reports: Person[];
+  /** The reports' plans, every year. */
+  plans: IndividualPlan[];
+  /** The reports' dialogues, every year. */
+  dialogues: Dialogue[];
+  /** The unit's plan for this year, when the manager has written one. */
+  teamPlan?: TeamPlan;
+}
+
+/**
+ * The manager's team, or undefined when the directory names no direct reports: then the
+ * person is not a manager here and sees nothing of anyone. Everything is read for the
+ * reports the directory lists today, so someone who left the team drops out at once.
+ */
+export async function loadTeamSnapshot(
+  deps: FlowDependencies,
+  managerId: string,
+): Promise<TeamSnapshot | undefined> {
+  const [manager, reports] = await Promise.all([
+    deps.directory.findPerson(managerId),
+    deps.directory.directReportsOf(managerId),
+  ]);
+  if (!manager || reports.length === 0) return undefined;
+  const profile = getProfile(manager.profileId ?? deps.defaultProfileId);
+  const now = (deps.now ?? (() => new Date()))();
+  const { timeZone } = profile.reminderPolicy;
+  const year = yearAt(now, timeZone);
+  const reportIds = reports.map((report) => report.id);
+  const members = new Set(reportIds);
+  const [plans, managersDialogues, teamPlan] = await Promise.all([
+    deps.plans.listIndividualPlans(reportIds),
+    deps.plans.listDialoguesForManager(managerId),
+    manager.unitId ? deps.plans.getTeamPlan(manager.unitId, year) : Promise.resolve(undefined),
+  ]);
+  return {
+    manager,
+    profile,
+    year,
+    today: dateAt(now, timeZone),
+    reports: [...reports].sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv')),
+    plans,
+    dialogues: managersDialogues.filter((dialogue) => members.has(dialogue.employeeId)),
+    ...(teamPlan ? { teamPlan } : {}),
+  };
+}
