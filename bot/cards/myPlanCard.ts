@@ -1,4 +1,13 @@
-import { Container, OpenUrlAction, TextBlock, type AdaptiveCard } from '@microsoft/teams.cards';
+import {
+  Container,
+  Fact,
+  FactSet,
+  OpenUrlAction,
+  TextBlock,
+  type AdaptiveCard,
+} from '@microsoft/teams.cards';
+import type { CycleEntry } from '../../core/cycle/dialogueCycle';
+import { formatDialogueTime } from '../../core/cycle/scheduling';
 import { translator, type Language } from '../../core/i18n/i18n';
 import type { DialoguePreparation } from '../../core/plan/dialogue';
 import type { IndividualPlan } from '../../core/plan/individualPlan';
@@ -23,6 +32,8 @@ export interface MyPlanCardData {
   /** The latest preparation sent for this year's dialogue. */
   sent?: DialoguePreparation;
   plan?: IndividualPlan;
+  /** This year's dialogues of the profile's cycle, with their booked times. */
+  cycle: readonly CycleEntry[];
   myPlanUrl: string;
 }
 
@@ -61,6 +72,28 @@ export function myPlanCard(data: MyPlanCardData): AdaptiveCard {
     ...(!draft && !sent ? [new TextBlock(t('myPlan.noPreparation'), { wrap: true })] : []),
   ).withOptions(separated);
 
+  const { timeZone } = context.profile.reminderPolicy;
+  const dialogues = new Container(
+    new TextBlock(t('myPlan.dialoguesHeading', { year: data.year }), {
+      weight: 'Bolder',
+      wrap: true,
+    }),
+    new FactSet(
+      ...data.cycle.map(({ dialogueType, status, dialogue }) => {
+        const statusText = t(`myPlan.cycle.${status}`);
+        return new Fact(
+          dialogueType.name[language],
+          dialogue?.scheduledAt && status !== 'held'
+            ? t('myPlan.bookedAt', {
+                status: statusText,
+                time: formatDialogueTime(dialogue.scheduledAt, timeZone, language),
+              })
+            : statusText,
+        );
+      }),
+    ),
+  ).withOptions(separated);
+
   const planSection = new Container(
     ...(plan
       ? [
@@ -87,6 +120,7 @@ export function myPlanCard(data: MyPlanCardData): AdaptiveCard {
   return adaptiveCard(
     [
       new TextBlock(t('myPlan.title'), { style: 'heading', size: 'Large', wrap: true }),
+      dialogues,
       preparation,
       planSection,
     ],

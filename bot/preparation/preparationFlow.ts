@@ -20,6 +20,7 @@ import {
   withStepInput,
 } from '../../core/preparation/preparation';
 import type { PreparationContext } from '../../core/preparation/template';
+import { dialogueCycle } from '../../core/cycle/dialogueCycle';
 import { getProfile } from '../../core/profiles/profiles';
 import { yearAt } from '../../core/time/zonedTime';
 import type { PreparationAction } from '../cards/cardActions';
@@ -161,13 +162,15 @@ export class PreparationFlow {
       .filter((dialogue) => dialogue.dialogueTypeId === typeId)
       .sort((a, b) => b.year - a.year)[0];
     const sent = latest && (await this.deps.plans.getPreparation(latest.id))?.preparation;
+    const shownYear = draft?.year ?? latest?.year ?? year;
     return myPlanCard({
       language: employee.language,
       context: { profile, unitGoals },
-      year: draft?.year ?? latest?.year ?? year,
+      year: shownYear,
       ...(draft ? { draft } : {}),
       ...(sent ? { sent } : {}),
       ...(plan ? { plan } : {}),
+      cycle: dialogueCycle(profile, dialogues, shownYear),
       myPlanUrl: this.deps.myPlanUrl,
     });
   }

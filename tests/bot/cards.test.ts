@@ -52,6 +52,14 @@ describe('cards', () => {
     }
   });
 
+  it.each([
+    ['sv', 'Bokat · tisdag 8 december 2026 kl. 09:30'],
+    ['en', 'Booked · Tuesday 8 December 2026 at 09:30'],
+  ] as const)('"min plan" in %s shows the booked dialogue in Stockholm time', (language, text) => {
+    const myPlan = preparationCards(language).find(([name]) => name.startsWith('my plan, full'));
+    expect(cardTexts(myPlan?.[1])).toContain(text);
+  });
+
   it('the validator catches a card Teams could not render, so the checks above can fail', () => {
     const broken = { type: 'AdaptiveCard', version: '1.6', body: [{ type: 'Bogus' }] };
     expect(adaptiveCardProblems(broken)).toHaveLength(2);

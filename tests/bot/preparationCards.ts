@@ -1,5 +1,7 @@
 import type { AdaptiveCard } from '@microsoft/teams.cards';
+import { dialogueCycle } from '../../core/cycle/dialogueCycle';
 import type { Language } from '../../core/i18n/i18n';
+import type { Dialogue } from '../../core/plan/dialogue';
 import type { IndividualPlan } from '../../core/plan/individualPlan';
 import {
   isAtQuestionStep,
@@ -152,10 +154,40 @@ export function preparationCards(language: Language): [string, AdaptiveCard][] {
       managerPreparationCard({ language, context, employeeName: 'Anna', preparation: sent }),
     ],
     [name('personal chat only'), personalChatOnlyCard({ language, appUrl: URL })],
-    [name('my plan, empty'), myPlanCard({ language, context, year: 2026, myPlanUrl: URL })],
+    [
+      name('my plan, empty'),
+      myPlanCard({
+        language,
+        context,
+        year: 2026,
+        cycle: dialogueCycle(context.profile, [], 2026),
+        myPlanUrl: URL,
+      }),
+    ],
     [
       name('my plan, full'),
-      myPlanCard({ language, context, year: 2026, draft: step1, sent, plan, myPlanUrl: URL }),
+      myPlanCard({
+        language,
+        context,
+        year: 2026,
+        draft: step1,
+        sent,
+        plan,
+        cycle: dialogueCycle(context.profile, [BOOKED_DIALOGUE], 2026),
+        myPlanUrl: URL,
+      }),
     ],
   ];
 }
+
+/** This year's plan-writing dialogue, booked for a December morning in Stockholm. */
+const BOOKED_DIALOGUE: Dialogue = {
+  id: '00000000-0000-4000-9000-000000000301',
+  employeeId: '00000000-0000-4000-8000-000000000011',
+  managerId: '00000000-0000-4000-8000-000000000001',
+  profileId: 'vgr',
+  dialogueTypeId: getProfile('vgr').dialogueCycle[0]?.id ?? 'utvecklingssamtal',
+  year: 2026,
+  scheduledAt: '2026-12-08T09:30:00+01:00',
+  status: 'planned',
+};

@@ -36,6 +36,12 @@ export function cardTexts(card: unknown): string[] {
       for (const key of ['text', 'title', 'label', 'placeholder']) {
         if (typeof record[key] === 'string') texts.push(record[key] as string);
       }
+      // A fact shows its value; a choice's or an input's value is data, not a text.
+      if (record.type === 'FactSet' && Array.isArray(record.facts)) {
+        for (const fact of record.facts as { value?: unknown }[]) {
+          if (typeof fact.value === 'string') texts.push(fact.value);
+        }
+      }
       Object.values(record).forEach(visit);
     }
   };
