@@ -23,16 +23,15 @@ export function scheduledInstant(
   timeZone: string,
   now: Date,
 ): ScheduledInstant {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return { ok: false, problem: 'invalid-date' };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid) {
+    return { ok: false, problem: 'invalid-date' };
+  }
   // Luxon reads 24:00 as the next midnight; a clock in the card never shows it.
   if (!/^(?:[01]\d|2[0-3]):[0-5]\d$/.test(time)) return { ok: false, problem: 'invalid-time' };
   const read = DateTime.fromISO(`${date}T${time}`, { zone: timeZone });
-  if (!read.isValid) {
-    return {
-      ok: false,
-      problem: DateTime.fromISO(date).isValid ? 'invalid-time' : 'invalid-date',
-    };
-  }
+  // Date and time are well formed by now: only a zone Luxon does not know is left to fail,
+  // and that is the profile's mistake, not the manager's.
+  if (!read.isValid) throw new RangeError(`Unknown time zone "${timeZone}"`);
   // Luxon reads a repeated wall-clock time as its second, winter-time occurrence; the first
   // is the earlier instant of the ones it can mean.
   const local = read

@@ -64,7 +64,9 @@ export function agreedPlan(overrides: Partial<IndividualPlan> = {}): IndividualP
 
 /** A plan never agreed: no agreedBy or agreedAt. */
 export function draftPlan(overrides: Partial<IndividualPlan> = {}): IndividualPlan {
-  const { agreedBy: _by, agreedAt: _at, ...plan } = agreedPlan();
+  const plan: Partial<IndividualPlan> = agreedPlan();
+  delete plan.agreedBy;
+  delete plan.agreedAt;
   return IndividualPlanSchema.parse({ ...plan, status: 'draft', version: 1, ...overrides });
 }
 
@@ -88,7 +90,9 @@ export function teamPlan(overrides: Partial<TeamPlan> = {}): TeamPlan {
     unitId: 'unit-akutmottagningen',
     profileId: 'vgr',
     year: 2026,
-    unitGoals: [{ id: 'unit-goal-1', text: 'Kortare väntetider genom säkrare digitala arbetssätt' }],
+    unitGoals: [
+      { id: 'unit-goal-1', text: 'Kortare väntetider genom säkrare digitala arbetssätt' },
+    ],
     neededCompetences: [],
     version: 1,
     updatedAt: '2026-01-15T10:00:00+01:00',
