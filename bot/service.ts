@@ -36,6 +36,8 @@ export interface ServiceOptions {
   messenger?: Messenger;
   /** Replaces the directory, e.g. with an organisation of several managers in tests. */
   directory?: Directory;
+  /** Replaces the clock of the conversation flows, e.g. with a fixed day in tests. */
+  now?: () => Date;
 }
 
 /** The personal tab, by the entity id the manifest gives it. */
@@ -70,6 +72,7 @@ export async function startService(
     plans: new SqlPlanStore(database),
     messenger,
     defaultProfileId: config.defaultProfileId,
+    ...(options.now ? { now: options.now } : {}),
   });
   const app = createHttpApp({
     adapter,

@@ -17,8 +17,13 @@ export interface TeamSnapshot {
   today: IsoDate;
   /** The manager's direct reports as the directory says now, by name. */
   reports: Person[];
-  /** The reports' plans, every year. */
+  /** The reports' plans as they stand now (drafts and proposals included), every year. */
   plans: IndividualPlan[];
+  /**
+   * What is agreed: for each plan ever agreed, its latest agreed version, also while a newer
+   * version is being drafted or proposed. Coverage and planned needs count these.
+   */
+  agreedPlans: IndividualPlan[];
   /** The reports' dialogues, every year. */
   dialogues: Dialogue[];
   /** The unit's plan for this year, when the manager has written one. */
@@ -57,7 +62,28 @@ export async function loadTeamSnapshot(
     today: dateAt(now, timeZone),
     reports: [...reports].sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv')),
     plans,
+    agreedPlans: await agreedVersionsOf(deps, plans),
     dialogues: managersDialogues.filter((dialogue) => members.has(dialogue.employeeId)),
     ...(teamPlan ? { teamPlan } : {}),
   };
+}
+
+/** Only a plan under revision needs its history read: few at a time, so one read each. */
+async function agreedVersionsOf(
+  deps: FlowDependencies,
+  plans: readonly IndividualPlan[],
+): Promise<IndividualPlan[]> {
+  const agreed = await Promise.all(
+    plans.map(async (plan) => {
+      if (plan.status === 'agreed' || plan.agreedAt === undefined) {
+        return plan.status === 'agreed' ? plan : undefined;
+      }
+      const history = await deps.plans.individualPlanHistory(plan.id);
+      return history
+        .map((revision) => revision.document)
+        .filter((version) => version.status === 'agreed')
+        .at(-1);
+    }),
+  );
+  return agreed.filter((plan): plan is IndividualPlan => plan !== undefined);
 }

@@ -20,6 +20,21 @@ export function isPlanCurrent(plan: Pick<IndividualPlan, 'agreedAt'>, today: Iso
   return agreedOn <= today && today < addMonths(agreedOn, PLAN_VALIDITY_MONTHS);
 }
 
+/**
+ * The last day the plan's latest agreement keeps it current (agreed 2026-03-15: 2027-03-14),
+ * or undefined when it was never agreed.
+ */
+export function planCurrentUntil(plan: Pick<IndividualPlan, 'agreedAt'>): IsoDate | undefined {
+  if (plan.agreedAt === undefined) return undefined;
+  return addDays(addMonths(plan.agreedAt.slice(0, 10), PLAN_VALIDITY_MONTHS), -1);
+}
+
+function addDays(date: IsoDate, days: number): IsoDate {
+  const moved = new Date(`${date}T00:00:00Z`);
+  moved.setUTCDate(moved.getUTCDate() + days);
+  return moved.toISOString().slice(0, 10);
+}
+
 /** Calendar arithmetic on the date alone; the 29th of February a year on becomes the 28th. */
 function addMonths(date: IsoDate, months: number): IsoDate {
   const year = Number(date.slice(0, 4));
