@@ -190,11 +190,12 @@ export class SqlPlanStore implements PlanStore {
     return this.dialogues('employee_id = $1', employeeId);
   }
 
-  listDialoguesForManager(managerId: string): Promise<Dialogue[]> {
-    return this.dialogues('manager_id = $1', managerId);
+  async listDialoguesForEmployees(employeeIds: readonly string[]): Promise<Dialogue[]> {
+    if (employeeIds.length === 0) return [];
+    return this.dialogues('employee_id = any($1::text[])', employeeIds);
   }
 
-  private async dialogues(where: string, value: string): Promise<Dialogue[]> {
+  private async dialogues(where: string, value: string | readonly string[]): Promise<Dialogue[]> {
     const rows = await this.db.query<{ id: string; document: unknown }>(
       `select id, document from dialogues where ${where} order by scheduled_at, id`,
       [value],

@@ -49,10 +49,9 @@ export async function loadTeamSnapshot(
   const { timeZone } = profile.reminderPolicy;
   const year = yearAt(now, timeZone);
   const reportIds = reports.map((report) => report.id);
-  const members = new Set(reportIds);
-  const [plans, managersDialogues, teamPlan] = await Promise.all([
+  const [plans, dialogues, teamPlan] = await Promise.all([
     deps.plans.listIndividualPlans(reportIds),
-    deps.plans.listDialoguesForManager(managerId),
+    deps.plans.listDialoguesForEmployees(reportIds),
     manager.unitId ? deps.plans.getTeamPlan(manager.unitId, year) : Promise.resolve(undefined),
   ]);
   return {
@@ -63,7 +62,7 @@ export async function loadTeamSnapshot(
     reports: [...reports].sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv')),
     plans,
     agreedPlans: await agreedVersionsOf(deps, plans),
-    dialogues: managersDialogues.filter((dialogue) => members.has(dialogue.employeeId)),
+    dialogues,
     ...(teamPlan ? { teamPlan } : {}),
   };
 }

@@ -72,7 +72,12 @@ export interface DialogueStore {
   getDialogue(dialogueId: string): Promise<Dialogue | undefined>;
   /** Soonest first. */
   listDialoguesForEmployee(employeeId: string): Promise<Dialogue[]>;
-  listDialoguesForManager(managerId: string): Promise<Dialogue[]>;
+  /**
+   * The dialogues of these employees (a manager's team), soonest first: by employee, not by
+   * the manager on the dialogue, so one prepared before a manager was known, or booked by a
+   * former manager, is still seen by the manager the employee has now.
+   */
+  listDialoguesForEmployees(employeeIds: readonly string[]): Promise<Dialogue[]>;
   getPreparation(dialogueId: string): Promise<VersionedPreparation | undefined>;
   savePreparation(
     preparation: DialoguePreparation,

@@ -334,21 +334,24 @@ export function describePlanStoreContract(database: () => SqlDatabase): void {
 
       expect(await store.getDialogue(booked.id)).toEqual(moved);
       expect(await store.listDialoguesForEmployee(booked.employeeId)).toEqual([moved]);
-      expect(await store.listDialoguesForManager(booked.managerId)).toEqual([moved]);
+      expect(await store.listDialoguesForEmployees([booked.employeeId])).toEqual([moved]);
     });
 
-    it("when a manager has several dialogues, then they come soonest first and no one else's are among them", async () => {
-      const managerId = uniqueId('manager');
-      const later = dialogue({ managerId, scheduledAt: '2026-05-01T09:00:00+02:00' });
-      const sooner = dialogue({ managerId, scheduledAt: '2026-04-01T09:00:00+02:00' });
-      await store.saveDialogue(later);
-      await store.saveDialogue(sooner);
-      await store.saveDialogue(dialogue());
+    it("when a team's dialogues are listed, then they come soonest first, the unbooked last, and no one else's are among them", async () => {
+      const [anna, erik] = [uniqueId('employee'), uniqueId('employee')];
+      const later = dialogue({ employeeId: anna, scheduledAt: '2026-05-01T09:00:00+02:00' });
+      const sooner = dialogue({ employeeId: erik, scheduledAt: '2026-04-01T09:00:00+02:00' });
+      const unbooked: Dialogue = { ...dialogue({ employeeId: erik }), status: 'prepared' };
+      delete unbooked.managerId;
+      delete unbooked.scheduledAt;
+      for (const each of [unbooked, later, sooner, dialogue()]) await store.saveDialogue(each);
 
-      expect((await store.listDialoguesForManager(managerId)).map((d) => d.id)).toEqual([
+      expect((await store.listDialoguesForEmployees([anna, erik])).map((d) => d.id)).toEqual([
         sooner.id,
         later.id,
+        unbooked.id,
       ]);
+      expect(await store.listDialoguesForEmployees([])).toEqual([]);
     });
 
     it('when an employee without a manager prepares a dialogue that is not booked yet, then it is kept without a time, after the booked ones', async () => {
