@@ -1,4 +1,5 @@
 import { AdaptiveCard, type CardElementArray, type ActionArray } from '@microsoft/teams.cards';
+import { withoutDefaults } from './withoutDefaults';
 
 /** Teams renders Adaptive Cards up to 1.5; every card of the app is authored against it. */
 export const ADAPTIVE_CARD_VERSION = '1.5';
@@ -10,5 +11,5 @@ export function adaptiveCard(body: CardElementArray, actions: ActionArray = []):
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     msteams: { width: 'full' },
   });
-  return actions.length > 0 ? card.withActions(...actions) : card;
+  return withoutDefaults(actions.length > 0 ? card.withActions(...actions) : card);
 }

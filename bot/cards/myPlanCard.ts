@@ -135,6 +135,10 @@ export function myPlanCard(data: MyPlanCardData): AdaptiveCard {
         : sent
           ? []
           : [cardButton(t('actions.prepare'), { verb: 'runCommand', command: 'prepare' })]),
+      // A proposal waiting for an answer is one click away, even if its card is scrolled off.
+      ...(plan
+        ? [cardButton(t('plan.actions.showPlan'), { verb: 'plan.show', planId: plan.id })]
+        : []),
       new OpenUrlAction(data.myPlanUrl, { title: t('actions.openMyPlan') }),
     ],
   );

@@ -15,7 +15,6 @@ import type { MemberCycleEntry, MemberStatus, NextAction } from '../../team/memb
 import { adaptiveCard } from '../adaptiveCard';
 import { cardButton } from '../cardActions';
 import { coverageSection } from './coverageSection';
-import { withoutDefaults } from './withoutDefaults';
 import {
   bookedTime,
   dateInWords,
@@ -75,39 +74,37 @@ export function teamOverviewCard(data: TeamOverviewCardData): AdaptiveCard {
   const shown = data.members.slice(first, first + TEAM_PAGE_SIZE);
   const pageButton = (title: string, to: number) =>
     cardButton(title, { verb: 'team.overview', page: to });
-  return withoutDefaults(
-    adaptiveCard(
-      [
-        new TextBlock(t('team.overview.title'), { style: 'heading', size: 'Large', wrap: true }),
-        new TextBlock(t('team.overview.intro', { count: data.members.length, year: data.year }), {
-          isSubtle: true,
-          wrap: true,
-          spacing: 'None',
-        }),
-        ...(pages > 1
-          ? [
-              new TextBlock(
-                t('team.overview.showing', {
-                  from: first + 1,
-                  to: first + shown.length,
-                  count: data.members.length,
-                }),
-                { isSubtle: true, wrap: true, spacing: 'None' },
-              ),
-            ]
-          : []),
-        ...(data.notice ? [noticeBlock(t, data.notice, data.profile, language)] : []),
-        ...shown.map((member) => memberBlock(t, member, data, language)),
-        ...coverageSection(language, data.profile, data.coverage),
-      ],
-      [
-        ...(page > 1 ? [pageButton(t('team.actions.previousPage'), page - 1)] : []),
-        ...(page < pages ? [pageButton(t('team.actions.nextPage'), page + 1)] : []),
-        cardButton(t('team.actions.teamPlan'), { verb: 'runCommand', command: 'teamPlan' }),
-        cardButton(t('team.actions.refresh'), { verb: 'team.overview', page }),
-        cardButton(t('actions.showHelp'), { verb: 'runCommand', command: 'help' }),
-      ],
-    ),
+  return adaptiveCard(
+    [
+      new TextBlock(t('team.overview.title'), { style: 'heading', size: 'Large', wrap: true }),
+      new TextBlock(t('team.overview.intro', { count: data.members.length, year: data.year }), {
+        isSubtle: true,
+        wrap: true,
+        spacing: 'None',
+      }),
+      ...(pages > 1
+        ? [
+            new TextBlock(
+              t('team.overview.showing', {
+                from: first + 1,
+                to: first + shown.length,
+                count: data.members.length,
+              }),
+              { isSubtle: true, wrap: true, spacing: 'None' },
+            ),
+          ]
+        : []),
+      ...(data.notice ? [noticeBlock(t, data.notice, data.profile, language)] : []),
+      ...shown.map((member) => memberBlock(t, member, data, language)),
+      ...coverageSection(language, data.profile, data.coverage),
+    ],
+    [
+      ...(page > 1 ? [pageButton(t('team.actions.previousPage'), page - 1)] : []),
+      ...(page < pages ? [pageButton(t('team.actions.nextPage'), page + 1)] : []),
+      cardButton(t('team.actions.teamPlan'), { verb: 'runCommand', command: 'teamPlan' }),
+      cardButton(t('team.actions.refresh'), { verb: 'team.overview', page }),
+      cardButton(t('actions.showHelp'), { verb: 'runCommand', command: 'help' }),
+    ],
   );
 }
 
