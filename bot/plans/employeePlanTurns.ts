@@ -13,7 +13,7 @@ import {
   planChangesRequestedFallbackText,
 } from '../cards/plan/planChangesRequestedCard';
 import { planChangesSentCard } from '../cards/plan/planChangesSentCard';
-import { planNotYoursCard } from '../cards/plan/planNotYoursCard';
+import { notYoursCard } from '../cards/notYoursCard';
 import { planProposalCard } from '../cards/plan/planProposalCard';
 import type { Actor, FlowDependencies } from '../flowDependencies';
 import { loadEmployeeContext, type EmployeePlanContext } from './planContext';
@@ -115,7 +115,7 @@ export class EmployeePlanTurns {
   private async reloadStale(turn: Turn): Promise<AdaptiveCard> {
     const { actor } = turn;
     const context = await loadEmployeeContext(this.deps, actor.personId, turn.context.plan.id);
-    if (!context) return planNotYoursCard({ language: actor.language });
+    if (!context) return notYoursCard({ language: actor.language });
     return this.view({ actor, context }, true);
   }
 

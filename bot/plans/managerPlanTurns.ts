@@ -21,7 +21,7 @@ import { planActivitiesCard } from '../cards/plan/planActivitiesCard';
 import { planActivityCard } from '../cards/plan/planActivityCard';
 import type { ManagerCardData } from '../cards/plan/planCardData';
 import { planGoalsCard } from '../cards/plan/planGoalsCard';
-import { planNotYoursCard } from '../cards/plan/planNotYoursCard';
+import { notYoursCard } from '../cards/notYoursCard';
 import { planProposalCard, planProposalFallbackText } from '../cards/plan/planProposalCard';
 import { planProposedCard } from '../cards/plan/planProposedCard';
 import { planReviewCard } from '../cards/plan/planReviewCard';
@@ -210,7 +210,7 @@ export class ManagerPlanTurns {
   private async reloadStale(turn: Turn, view: PlanView): Promise<AdaptiveCard> {
     const { actor } = turn;
     const context = await loadManagerContext(this.deps, actor.personId, turn.context.employee.id);
-    if (!context) return planNotYoursCard({ language: actor.language });
+    if (!context) return notYoursCard({ language: actor.language });
     return this.view({ actor, context }, view, { stale: true });
   }
 

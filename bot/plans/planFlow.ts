@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '@microsoft/teams.cards';
 import type { PlanAction } from '../cards/cardActions';
-import { planNotYoursCard } from '../cards/plan/planNotYoursCard';
+import { notYoursCard } from '../cards/notYoursCard';
 import type { Actor, FlowDependencies } from '../flowDependencies';
 import { EmployeePlanTurns } from './employeePlanTurns';
 import { ManagerPlanTurns } from './managerPlanTurns';
@@ -30,7 +30,7 @@ export class PlanFlow {
     if (card) return card;
     // Whose plan it was is not logged either: the card may have been forged to find out.
     this.deps.logger.warn({ verb: action.verb }, 'plan action by someone without access');
-    return planNotYoursCard({ language: actor.language });
+    return notYoursCard({ language: actor.language });
   }
 
   private async answer(action: PlanAction, actor: Actor): Promise<AdaptiveCard | undefined> {

@@ -29,7 +29,7 @@ import {
   type DialogueBookingNoticeCardData,
 } from '../cards/team/dialogueBookingNoticeCard';
 import { notManagerCard } from '../cards/team/notManagerCard';
-import { notYoursCard } from '../cards/team/notYoursCard';
+import { notYoursCard } from '../cards/notYoursCard';
 import { teamOverviewCard, teamPageOf, type TeamNotice } from '../cards/team/teamOverviewCard';
 import type { EmployeeNotice } from '../cards/team/teamText';
 import type { Actor, FlowDependencies } from '../flowDependencies';
@@ -102,7 +102,7 @@ export class TeamFlow {
     const context = await this.bookingContext(action, actor);
     if (context === 'not-allowed') {
       this.deps.logger.warn({ verb: action.verb }, 'team action from someone not the manager');
-      return notYoursCard({ language: actor.language });
+      return notYoursCard({ language: actor.language, backTo: 'myTeam' });
     }
     // A dialogue type the profile no longer has: an old card; show the team as it is.
     if (context === 'unknown-type') return this.stale(actor, action.employeeId);

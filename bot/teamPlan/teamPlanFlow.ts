@@ -11,7 +11,7 @@ import {
 } from '../cards/teamPlan/neededCompetencesCard';
 import { teamPlanCard, type TeamPlanNotice } from '../cards/teamPlan/teamPlanCard';
 import { teamPlanForEmployeeCard } from '../cards/teamPlan/teamPlanForEmployeeCard';
-import { teamPlanNotYoursCard } from '../cards/teamPlan/teamPlanNotYoursCard';
+import { notYoursCard } from '../cards/notYoursCard';
 import { teamPlanNoUnitCard } from '../cards/teamPlan/teamPlanNoUnitCard';
 import { unitGoalsCard } from '../cards/teamPlan/unitGoalsCard';
 import type { Actor, FlowDependencies } from '../flowDependencies';
@@ -76,7 +76,7 @@ export class TeamPlanFlow {
     if (writer.kind === 'no-unit') return teamPlanNoUnitCard({ language: actor.language });
     if (writer.kind === 'not-a-manager') {
       this.deps.logger.warn({ verb: action.verb }, 'team plan action from someone with no team');
-      return teamPlanNotYoursCard({ language: actor.language });
+      return notYoursCard({ language: actor.language, backTo: 'teamPlan' });
     }
     const { snapshot } = writer;
     const plan = snapshot.teamPlan;
@@ -298,7 +298,7 @@ export class TeamPlanFlow {
   private notYours(action: EditAction, actor: Actor): AdaptiveCard {
     // Which plan is not logged either: the id would tell whose card was replayed.
     this.deps.logger.warn({ verb: action.verb }, "team plan action on another unit's plan");
-    return teamPlanNotYoursCard({ language: actor.language });
+    return notYoursCard({ language: actor.language, backTo: 'teamPlan' });
   }
 
   private stamp(actor: Actor): ChangeStamp {

@@ -122,7 +122,7 @@ describe('a plan card replayed by someone it is not for', () => {
       const intruder = chatAs(running, replayer, lang);
       const card = await send(intruder, running, replay.data, replay.inputs);
 
-      expect(headingOf(card)).toBe(TEXTS[lang].plan.notYours.title);
+      expect(headingOf(card)).toBe(TEXTS[lang].notYours.title);
       const json = JSON.stringify(card);
       for (const secret of [
         anna.displayName,
@@ -156,7 +156,7 @@ describe('the directory decides on every click', () => {
       planId: nilsPlanId,
       view: 'review',
     });
-    expect(headingOf(forged)).toBe(TEXTS.sv.plan.notYours.title);
+    expect(headingOf(forged)).toBe(TEXTS.sv.notYours.title);
     expect(JSON.stringify(forged)).not.toContain('Nils mål om gipsning');
   });
 
@@ -169,9 +169,9 @@ describe('the directory decides on every click', () => {
     directory.moveTo(employee.id, after.id);
 
     for (const title of [b.propose, b.editGoals, b.history]) {
-      expect(headingOf(await old.click(review, title))).toBe(TEXTS.sv.plan.notYours.title);
+      expect(headingOf(await old.click(review, title))).toBe(TEXTS.sv.notYours.title);
     }
-    expect(headingOf(await openPlan(old, running, employee))).toBe(TEXTS.sv.plan.notYours.title);
+    expect(headingOf(await openPlan(old, running, employee))).toBe(TEXTS.sv.notYours.title);
 
     const next = chatAs(running, after);
     const continued = await next.click(await openPlan(next, running, employee), b.continue);

@@ -537,7 +537,7 @@ describe('cards replayed by someone who is not the manager', () => {
         buttons[click] as CardJson,
         { date: '2026-12-01', time: '08:00' },
       );
-      expect(headingOf(card)).toBe(TEXTS.sv.team.notYours.title);
+      expect(headingOf(card)).toBe(TEXTS.sv.notYours.title);
       const texts = cardTexts(card).join('\n');
       for (const someone of [karin, anna, erik, fatima, lars, sofia]) {
         expect(texts).not.toContain(someone.displayName);
@@ -558,7 +558,7 @@ describe('cards replayed by someone who is not the manager', () => {
     const open = memberBlock(card, employee.displayName).buttons[0]?.title as string;
     directory.moveTo(employee.id, maria.manager.id);
     try {
-      expect(headingOf(await chat.click(card, open))).toBe(TEXTS.sv.team.notYours.title);
+      expect(headingOf(await chat.click(card, open))).toBe(TEXTS.sv.notYours.title);
       // And she is no longer on the old manager's card: the team is empty, so no team at all.
       expect(headingOf(await chat.say('mitt team'))).toBe(TEXTS.sv.team.notManager.title);
     } finally {

@@ -326,7 +326,7 @@ describe('booking a dialogue', () => {
         date: '2026-12-08',
         time: '09:30',
       });
-      expect(headingOf(card)).toBe(TEXTS.sv.team.notYours.title);
+      expect(headingOf(card)).toBe(TEXTS.sv.notYours.title);
       expect(cardTexts(card).join('\n')).not.toContain(employee.displayName);
       expect(messenger.recording.attempts).toEqual([]);
       // The new manager sees nothing booked.

@@ -679,7 +679,7 @@ describe('who may see and write the team plan', () => {
           expect(json).not.toContain(need.description);
         }
         if (String(button.verb) !== 'teamPlan.editGoals') {
-          expect(headingOf(card)).toBe(sv.teamPlan.notYours.title);
+          expect(headingOf(card)).toBe(sv.notYours.title);
         }
       }
       const after = await chatAs(owner.manager).say('teamets plan');
