@@ -42,7 +42,7 @@ describe('the English localization file', () => {
     const english = readEnglish();
     const swedish = localizableStrings(filled());
     const commandTitles = [...swedish.entries()].filter(([key]) => key.endsWith('.title'));
-    expect(commandTitles).toHaveLength(7);
+    expect(commandTitles).toHaveLength(8);
     const pairs = new Set(commandTitles.map(([key, sv]) => `${sv} → ${english[key]}`));
     // A user with English Teams picks these from the menu and the bot gets the English text.
     expect([...pairs]).toEqual([
@@ -50,6 +50,7 @@ describe('the English localization file', () => {
       'förbered mitt samtal → prepare my dialogue',
       'min plan → my plan',
       'mitt team → my team',
+      'teamets plan → team plan',
       'påminnelser → reminders',
     ]);
     // …and understands each of them, in either language.
