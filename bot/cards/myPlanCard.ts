@@ -19,6 +19,7 @@ import {
 } from '../../core/preparation/template';
 import { adaptiveCard } from './adaptiveCard';
 import { cardButton } from './cardActions';
+import { dayInWords, planWord } from './plan/planText';
 import { answerList } from './preparation/answerList';
 import { dialogueWord, stepTitle } from './preparation/preparationText';
 import { userTextBlock } from './userText';
@@ -65,7 +66,11 @@ export function myPlanCard(data: MyPlanCardData): AdaptiveCard {
       : []),
     ...(sent
       ? [
-          new TextBlock(t('myPlan.sentOn', { date: sent.updatedAt.slice(0, 10) }), { wrap: true }),
+          // The day it was sent in Stockholm, in words: not the UTC date of the instant.
+          new TextBlock(
+            t('myPlan.sentOn', { date: dayInWords(context.profile, sent.updatedAt, language) }),
+            { wrap: true },
+          ),
           ...answerList(sent.answers, context, language, { markVisibility: true }),
         ]
       : []),
@@ -98,10 +103,7 @@ export function myPlanCard(data: MyPlanCardData): AdaptiveCard {
     ...(plan
       ? [
           new TextBlock(
-            t('myPlan.planHeading', {
-              plan: context.profile.wording.individualPlan[language],
-              year: plan.year,
-            }),
+            t('myPlan.planHeading', { plan: planWord(context.profile, language), year: plan.year }),
             { weight: 'Bolder', wrap: true },
           ),
           new TextBlock(

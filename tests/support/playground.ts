@@ -164,9 +164,12 @@ export class PlaygroundChat {
     await this.messageBox().waitFor({ timeout: STEP_TIMEOUT_MS });
   }
 
-  /** The compose box: a contenteditable with role textbox ("Type a message..."). */
+  /**
+   * The compose box: a contenteditable with role textbox ("Type a message..."). A card's text
+   * inputs are textboxes too, so only the contenteditable one is meant.
+   */
   messageBox(): Locator {
-    return this.page.getByRole('textbox');
+    return this.page.getByRole('textbox').and(this.page.locator('[contenteditable="true"]'));
   }
 
   /**
