@@ -39,6 +39,7 @@ const envSchema = z.object({
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   DEFAULT_PROFILE: z.preprocess(emptyAsUndefined, z.string().min(1).default('vgr')),
   DEMO_ORGANISATION: z.preprocess(emptyAsUndefined, booleanFlag.optional()),
+  ENTRA_JWKS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
 });
 
 export type Environment = 'development' | 'production' | 'test';
@@ -48,6 +49,23 @@ export interface BotCredentials {
   appPassword?: string;
   appType: 'SingleTenant' | 'UserAssignedMsi';
   tenantId: string;
+}
+
+/**
+ * Teams single sign-on for the tab's API. Everything comes from the variables the bot and the
+ * app manifest already use, so the three cannot disagree: the tab's Entra app is the bot's
+ * (`webApplicationInfo.id` = MICROSOFT_APP_ID) and its Application ID URI is the manifest's
+ * `webApplicationInfo.resource`, `api://<host of PUBLIC_URL>/<MICROSOFT_APP_ID>`.
+ */
+export interface TeamsSsoConfig {
+  /** The organisation's Entra tenant (MICROSOFT_APP_TENANT_ID): only its people sign in. */
+  tenantId: string;
+  /** The Entra app the tab's tokens are issued for (MICROSOFT_APP_ID). */
+  clientId: string;
+  /** `api://<host of PUBLIC_URL>/<clientId>`: a v1.0 token's audience. */
+  applicationIdUri: string;
+  /** Where the tenant's signing keys are published; only tests point it elsewhere. */
+  jwksUrl: string;
 }
 
 export interface Config {
@@ -64,6 +82,21 @@ export interface Config {
   defaultProfileId: string;
   /** Load the demo organisation and accept demo identities. Never in production. */
   demoOrganisation: boolean;
+  /**
+   * How the tab's API checks a Teams token; absent without bot credentials (emulator mode),
+   * where no token can be checked and only demo identities (if on) get in.
+   */
+  sso: TeamsSsoConfig | undefined;
+}
+
+/** Entra's signing keys for a tenant (the v2.0 endpoint; it publishes the v1.0 keys too). */
+export function entraJwksUrl(tenantId: string): string {
+  return `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`;
+}
+
+/** The tab's Application ID URI, as the manifest's webApplicationInfo.resource names it. */
+export function applicationIdUri(publicUrl: string, clientId: string): string {
+  return `api://${new URL(publicUrl).host}/${clientId}`;
 }
 
 export class ConfigError extends Error {
@@ -105,7 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     if (isProduction) {
       problems.push(
-        'MICROSOFT_APP_ID: required in production (emulator mode without credentials is for local development only)',
+        "MICROSOFT_APP_ID: required in production (the bot's and the tab's Entra app; emulator mode without credentials is for local development only)",
       );
     }
   }
@@ -115,6 +148,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (isProduction && e.PUBLIC_URL && !e.PUBLIC_URL.startsWith('https://')) {
     problems.push('PUBLIC_URL: must be https in production');
+  }
+  if (e.ENTRA_JWKS_URL && !e.MICROSOFT_APP_ID) {
+    problems.push('ENTRA_JWKS_URL: set without MICROSOFT_APP_ID, so no Teams sign-in would use it');
+  }
+  if (isProduction && e.ENTRA_JWKS_URL) {
+    problems.push(
+      "ENTRA_JWKS_URL: only for tests; production always checks tokens with Entra's own keys",
+    );
   }
   if (isProduction && e.DEMO_ORGANISATION === true) {
     problems.push('DEMO_ORGANISATION: the demo organisation cannot be loaded in production');
@@ -127,11 +168,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     environment: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     logLevel: e.LOG_LEVEL,
     bot,
     teamsAppId: e.TEAMS_APP_ID,
@@ -140,5 +182,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'embedded', dataDir: e.DATA_DIR },
     defaultProfileId: e.DEFAULT_PROFILE,
     demoOrganisation: isProduction ? false : (e.DEMO_ORGANISATION ?? true),
+    sso: bot
+      ? {
+          // Entra writes GUIDs in lower case, in the issuer too.
+          tenantId: bot.tenantId.toLowerCase(),
+          clientId: bot.appId,
+          applicationIdUri: applicationIdUri(publicUrl, bot.appId),
+          jwksUrl: e.ENTRA_JWKS_URL ?? entraJwksUrl(bot.tenantId.toLowerCase()),
+        }
+      : undefined,
   };
 }

@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { Directory } from '../core/ports/directory';
 import type { Messenger } from '../core/ports/messenger';
 import { createApiRouter } from './api/router';
+import type { FlowDependencies } from './flowDependencies';
 import { DemoDirectory, EmptyDirectory } from './directory/demoDirectory';
 import { createLogger, type Logger } from './logger';
 import { tabBuildDir } from './paths';
@@ -36,7 +37,7 @@ export interface ServiceOptions {
   messenger?: Messenger;
   /** Replaces the directory, e.g. with an organisation of several managers in tests. */
   directory?: Directory;
-  /** Replaces the clock of the conversation flows, e.g. with a fixed day in tests. */
+  /** Replaces the clock of the conversation flows and the tab API, e.g. a fixed day in tests. */
   now?: () => Date;
 }
 
@@ -63,16 +64,20 @@ export async function startService(
   const messenger =
     options.messenger ??
     new TeamsMessenger(adapter, config.bot?.appId ?? '', conversationReferences, logger);
-  const bot = new KompetensdialogBot({
-    welcomes: new SqlWelcomeRegistry(database),
+  // The chat and the tab work on the same store, directory, messenger and clock.
+  const flows: FlowDependencies = {
     directory,
     logger,
     myPlanUrl: personalTabDeepLink(config),
-    drafts: new CachedPreparationDrafts(new SqlPreparationDraftStore(database)),
     plans: new SqlPlanStore(database),
     messenger,
     defaultProfileId: config.defaultProfileId,
     ...(options.now ? { now: options.now } : {}),
+  };
+  const bot = new KompetensdialogBot({
+    ...flows,
+    welcomes: new SqlWelcomeRegistry(database),
+    drafts: new CachedPreparationDrafts(new SqlPreparationDraftStore(database)),
   });
   const app = createHttpApp({
     adapter,
@@ -80,7 +85,7 @@ export async function startService(
     checkReadiness: async () => {
       await database.query('select 1');
     },
-    apiRouter: createApiRouter({ config, directory, logger }),
+    apiRouter: createApiRouter({ ...flows, config }),
     tabDir: tabBuildDir(),
     logger,
   });

@@ -1,5 +1,21 @@
 import { z } from 'zod';
-import { EntityIdSchema, localizedText, SlugSchema } from '../../core/shared/schemas';
+import {
+  ActivityStatusSchema,
+  IndividualPlanSchema,
+  PlanStatusSchema,
+} from '../../core/plan/individualPlan';
+import { PLAN_LIMITS } from '../../core/plan/limits';
+import { ReflectionSchema, VisibilitySchema } from '../../core/plan/reflection';
+import { NeededCompetenceSchema, TeamPlanSchema, UnitGoalSchema } from '../../core/plan/teamPlan';
+import { PrincipleIdSchema } from '../../core/principles/principles';
+import {
+  boundedText,
+  EntityIdSchema,
+  IsoDateSchema,
+  IsoDateTimeSchema,
+  localizedText,
+  SlugSchema,
+} from '../../core/shared/schemas';
 
 /**
  * What the tab API answers, as zod schemas: the routes build these types, the tests parse
@@ -41,6 +57,10 @@ export const MeResponseSchema = z.strictObject({
   profile: ProfileSummarySchema.nullable().meta({
     description: "The person's organisation profile; null when no known profile applies",
   }),
+  unitId: EntityIdSchema.nullable().meta({
+    description:
+      "The organisation unit the directory places the person in (a manager's: the unit they lead); null when it names none",
+  }),
 });
 export type MeResponse = z.infer<typeof MeResponseSchema>;
 
@@ -57,6 +77,175 @@ export const DemoPeopleResponseSchema = z.strictObject({
 });
 export type DemoPeopleResponse = z.infer<typeof DemoPeopleResponseSchema>;
 
+// ---------------------------------------------------------------------------------------
+// Plans (issue 5). Routes answer the core documents as they are stored; the tab reads the
+// profile's names (areas, forms of learning, courses) from core itself, so ids suffice here.
+
+/** One dialogue of the year's cycle for one employee, as "min plan" and "mitt team" show it. */
+export const CycleEntrySchema = z.strictObject({
+  dialogueTypeId: SlugSchema,
+  status: z.enum(['not-planned', 'planned', 'prepared', 'held']),
+  scheduledAt: IsoDateTimeSchema.optional(),
+});
+export type CycleEntry = z.infer<typeof CycleEntrySchema>;
+
+/** One saved version of a plan, for the history list. */
+export const PlanVersionSchema = z.strictObject({
+  version: z.int().min(1),
+  savedAt: IsoDateTimeSchema,
+  savedByName: z.string().meta({
+    description: 'Who saved it, as the directory knows them now; empty when it does not',
+  }),
+  status: PlanStatusSchema,
+});
+export type PlanVersion = z.infer<typeof PlanVersionSchema>;
+
+/** GET /plans/{planId}/history: every saved version of the plan, newest first. */
+export const PlanHistoryResponseSchema = z.strictObject({ versions: z.array(PlanVersionSchema) });
+export type PlanHistoryResponse = z.infer<typeof PlanHistoryResponseSchema>;
+
+/**
+ * An employee's plan page: GET /me/plan (their own, with every reflection of theirs) and
+ * GET /people/{employeeId}/plan (their manager: shared reflections only, never private).
+ */
+export const PlanPageResponseSchema = z.strictObject({
+  employee: PersonSummarySchema,
+  manager: PersonSummarySchema.nullable(),
+  profileId: SlugSchema,
+  /** This year in the profile's zone: the year of `cycle` (the plan carries its own year). */
+  year: z.int(),
+  /** The latest version, whatever its status; null before the manager has written one. */
+  plan: IndividualPlanSchema.nullable(),
+  /** Newest first. */
+  history: z.array(PlanVersionSchema),
+  cycle: z.array(CycleEntrySchema),
+  /** Newest first. The employee's own page has all; the manager's only the shared ones. */
+  reflections: z.array(ReflectionSchema),
+  /** What the caller may change on this page. */
+  canEdit: z.strictObject({
+    activityStatus: z.boolean(),
+    reflections: z.boolean(),
+    answerProposal: z.boolean(),
+  }),
+});
+export type PlanPageResponse = z.infer<typeof PlanPageResponseSchema>;
+
+/** PATCH /plans/{planId}/activities/{activityId}: the employee updates one activity's status. */
+export const ActivityStatusChangeSchema = z.strictObject({
+  status: ActivityStatusSchema,
+  /** The plan version the page showed; a newer one answers 409 version_conflict. */
+  expectedVersion: z.int().min(1),
+});
+export type ActivityStatusChange = z.infer<typeof ActivityStatusChangeSchema>;
+
+/** POST /plans/{planId}/answer: the employee agrees to a proposal or asks for changes. */
+export const ProposalAnswerSchema = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('accept'), expectedVersion: z.int().min(1) }),
+  z.strictObject({
+    decision: z.literal('request-changes'),
+    comment: boundedText(PLAN_LIMITS.changeRequestMax),
+    expectedVersion: z.int().min(1),
+  }),
+]);
+export type ProposalAnswer = z.infer<typeof ProposalAnswerSchema>;
+
+/** POST /me/reflections: a reflection in the learning log, private unless shared. */
+export const NewReflectionSchema = z.strictObject({
+  principle: PrincipleIdSchema,
+  promptId: SlugSchema.optional().meta({
+    description:
+      "The reflection prompt the page showed: one of the profile's everyday prompts for the " +
+      'principle. Without it the service picks one.',
+  }),
+  text: boundedText(PLAN_LIMITS.reflectionTextMax),
+  visibility: VisibilitySchema,
+});
+export type NewReflection = z.infer<typeof NewReflectionSchema>;
+
+/** The answer to a change of the plan: the plan as stored now. */
+export const PlanResponseSchema = z.strictObject({ plan: IndividualPlanSchema });
+export type PlanResponse = z.infer<typeof PlanResponseSchema>;
+
+export const ReflectionResponseSchema = z.strictObject({ reflection: ReflectionSchema });
+export type ReflectionResponse = z.infer<typeof ReflectionResponseSchema>;
+
+/** Coverage of a team: counts, as core/team/coverage.ts computes them. */
+export const CoverageSchema = z.strictObject({
+  employees: z.int().min(0),
+  withCurrentPlan: z.int().min(0),
+  dialoguesHeld: z.array(z.strictObject({ dialogueTypeId: SlugSchema, held: z.int().min(0) })),
+});
+export type Coverage = z.infer<typeof CoverageSchema>;
+
+/** GET /me/team: the manager's list from "mitt team", for the filters of the manager view. */
+export const TeamMemberSchema = z.strictObject({
+  person: PersonSummarySchema,
+  cycle: z.array(CycleEntrySchema),
+  plan: z.strictObject({
+    planId: EntityIdSchema.optional(),
+    /** The status of the latest version; absent when there is no plan. */
+    status: PlanStatusSchema.optional(),
+    /** The last day the agreed plan is current; absent when none is. */
+    currentUntil: IsoDateSchema.optional(),
+  }),
+  flags: z.strictObject({
+    noCurrentPlan: z.boolean(),
+    /** A current plan whose last day is within 60 days. */
+    planExpiring: z.boolean(),
+    /** A dialogue of this year's cycle not held yet. */
+    dialogueNotHeld: z.boolean(),
+  }),
+});
+export type TeamMember = z.infer<typeof TeamMemberSchema>;
+
+export const TeamResponseSchema = z.strictObject({
+  profileId: SlugSchema,
+  year: z.int(),
+  today: IsoDateSchema,
+  members: z.array(TeamMemberSchema),
+  coverage: CoverageSchema,
+});
+export type TeamResponse = z.infer<typeof TeamResponseSchema>;
+
+/** Counts of people per id (priority area or form of learning): never who. */
+export const NeedCountSchema = z.strictObject({ id: SlugSchema, people: z.int().min(0) });
+
+/**
+ * GET /units/{unitId}/team-plan: the channel tab, the same for every member of the team
+ * (aggregates only). PUT with TeamPlanChange: the unit's manager only.
+ */
+export const TeamPlanPageResponseSchema = z.strictObject({
+  unitId: EntityIdSchema,
+  profileId: SlugSchema,
+  year: z.int(),
+  teamPlan: TeamPlanSchema.nullable(),
+  plannedNeeds: z.strictObject({
+    plans: z.int().min(0),
+    byPriorityArea: z.array(NeedCountSchema),
+    byFormOfLearning: z.array(NeedCountSchema),
+  }),
+  /** Ids of needed competences that no current agreed plan takes up. */
+  unplannedCompetenceIds: z.array(EntityIdSchema),
+  coverage: CoverageSchema,
+  canEdit: z.boolean(),
+});
+export type TeamPlanPageResponse = z.infer<typeof TeamPlanPageResponseSchema>;
+
+/**
+ * PUT /units/{unitId}/team-plan: the unit's goals and needed competences as a whole. A new
+ * goal or need gets a fresh id from the client (crypto.randomUUID()); a kept one keeps its id.
+ */
+export const TeamPlanChangeSchema = z.strictObject({
+  // Strict copies of the stored shapes: a field the API does not know is refused, not dropped.
+  unitGoals: z.array(z.strictObject(UnitGoalSchema.shape)).max(PLAN_LIMITS.unitGoalsMax),
+  neededCompetences: z
+    .array(z.strictObject(NeededCompetenceSchema.shape))
+    .max(PLAN_LIMITS.neededCompetencesMax),
+  /** The version the page showed; 0 for the first plan of the year. */
+  expectedVersion: z.int().min(0),
+});
+export type TeamPlanChange = z.infer<typeof TeamPlanChangeSchema>;
+
 /** The schemas openapi.json carries under components.schemas, by the id they have there. */
 export const contractRegistry = z.registry<{ id: string }>();
 contractRegistry.add(ErrorBodySchema, { id: 'Error' });
@@ -65,3 +254,17 @@ contractRegistry.add(ProfileSummarySchema, { id: 'ProfileSummary' });
 contractRegistry.add(MeResponseSchema, { id: 'Me' });
 contractRegistry.add(DemoPersonSchema, { id: 'DemoPerson' });
 contractRegistry.add(DemoPeopleResponseSchema, { id: 'DemoPeople' });
+contractRegistry.add(CycleEntrySchema, { id: 'CycleEntry' });
+contractRegistry.add(PlanVersionSchema, { id: 'PlanVersion' });
+contractRegistry.add(PlanHistoryResponseSchema, { id: 'PlanHistory' });
+contractRegistry.add(PlanPageResponseSchema, { id: 'PlanPage' });
+contractRegistry.add(ActivityStatusChangeSchema, { id: 'ActivityStatusChange' });
+contractRegistry.add(ProposalAnswerSchema, { id: 'ProposalAnswer' });
+contractRegistry.add(NewReflectionSchema, { id: 'NewReflection' });
+contractRegistry.add(PlanResponseSchema, { id: 'PlanResponse' });
+contractRegistry.add(ReflectionResponseSchema, { id: 'ReflectionResponse' });
+contractRegistry.add(CoverageSchema, { id: 'Coverage' });
+contractRegistry.add(TeamMemberSchema, { id: 'TeamMember' });
+contractRegistry.add(TeamResponseSchema, { id: 'Team' });
+contractRegistry.add(TeamPlanPageResponseSchema, { id: 'TeamPlanPage' });
+contractRegistry.add(TeamPlanChangeSchema, { id: 'TeamPlanChange' });

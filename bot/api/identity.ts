@@ -4,7 +4,15 @@ import type { Directory, Person } from '../../core/ports/directory';
 import { EntityIdSchema } from '../../core/shared/schemas';
 import type { Config } from '../config';
 import { AppError } from '../errors';
+import type { Logger } from '../logger';
 import { DEFAULT_DEMO_PERSON_ID } from './demoRoster';
+import {
+  createTeamsTokenVerifier,
+  InvalidTokenError,
+  SigningKeysUnavailableError,
+  type TeamsSsoUser,
+  type VerifyTeamsToken,
+} from './teamsSso';
 import { parseInput } from './validation';
 
 /** The header the tab's demo-user switcher sets; honoured only in demo mode. */
@@ -18,9 +26,10 @@ export interface Caller {
 
 /**
  * THE SEAM. Turns a request into the person calling, or `undefined` when the request carries
- * no identity this resolver accepts (the API then answers 401). A malformed credential may
- * throw an AppError (400). Every authenticated route goes through exactly one resolver, chosen
- * once at start by {@link createIdentityResolver}.
+ * no identity this resolver accepts (the API then answers 401). A credential it refuses throws
+ * an AppError (400 a malformed X-Demo-User, 401 a refused token, 403 a person the directory
+ * does not know, 503 when a token cannot be checked now). Every authenticated route goes
+ * through exactly one resolver, chosen once at start by {@link createIdentityResolver}.
  */
 export type ResolveIdentity = (req: Request) => Promise<Caller | undefined>;
 
@@ -32,21 +41,69 @@ export function acceptsDemoIdentities(config: Config): boolean {
 export function createIdentityResolver(deps: {
   config: Config;
   directory: Directory;
+  logger: Logger;
 }): ResolveIdentity {
-  return acceptsDemoIdentities(deps.config)
-    ? demoIdentity(deps.directory)
-    : teamsSsoIdentity(deps.directory);
+  if (acceptsDemoIdentities(deps.config)) return demoIdentity(deps.directory);
+  // Without bot credentials (emulator mode, never production) there is no app to check a
+  // token against: nobody gets in, and nothing is faked.
+  if (!deps.config.sso) return async () => undefined;
+  return teamsSsoIdentity(deps.directory, createTeamsTokenVerifier(deps.config.sso), deps.logger);
 }
 
+/** `Authorization: Bearer <token>` (the scheme is case-insensitive, RFC 6750). */
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+
 /**
- * Teams SSO, where it will plug in (a later issue): read `Authorization: Bearer <token>` (the
- * tab gets it from `authentication.getAuthToken()`), verify it with jose against Entra's JWKS
- * (signature, issuer of the tenant, audience `api://<host>/<client id>`, expiry), then look
- * the `oid` claim up with `directory.findPerson`. Until that exists no token is accepted:
- * outside demo mode every request to an authenticated route is a 401. Nothing is faked here.
+ * Teams SSO: the tab sends the token it got from `authentication.getAuthToken()` as
+ * `Authorization: Bearer <token>`; bot/api/teamsSso.ts checks it against the tenant's Entra
+ * keys (signature, issuer, audience, lifetime, tenant), and the token's `oid` must be a person
+ * the directory knows. No token: undefined (401 unauthenticated). A token that fails: 401
+ * invalid_token saying why. Entra's keys unreachable: 503. The token itself is never logged
+ * nor echoed.
  */
-export function teamsSsoIdentity(_directory: Directory): ResolveIdentity {
-  return async () => undefined;
+export function teamsSsoIdentity(
+  directory: Directory,
+  verify: VerifyTeamsToken,
+  logger: Logger,
+): ResolveIdentity {
+  return async (req) => {
+    const authorization = req.get('authorization');
+    if (authorization === undefined || authorization.trim() === '') return undefined;
+    const token = BEARER.exec(authorization.trim())?.[1];
+    if (!token) {
+      throw invalidToken('Send the Teams token as "Authorization: Bearer <token>".');
+    }
+
+    let user: TeamsSsoUser;
+    try {
+      user = await verify(token);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) {
+        logger.info({ problem: error.problem }, 'Teams token refused');
+        throw invalidToken(error.message);
+      }
+      if (error instanceof SigningKeysUnavailableError) {
+        logger.warn({ err: error.cause }, "Entra's signing keys could not be fetched");
+        throw new AppError(
+          503,
+          'sign_in_unavailable',
+          'Sign-in cannot be checked right now because Microsoft Entra does not answer. Try again in a minute.',
+        );
+      }
+      throw error;
+    }
+
+    const person = await directory.findPerson(user.objectId);
+    if (!person) {
+      logger.info('a signed-in Teams user is not in the directory');
+      throw new AppError(
+        403,
+        'not_in_directory',
+        "You are signed in, but the organisation's directory does not know you. Ask your administrator to add you.",
+      );
+    }
+    return { person, authentication: 'teams-sso' };
+  };
 }
 
 const DemoUserHeaderSchema = z.object({ [DEMO_USER_HEADER]: EntityIdSchema.optional() });
@@ -86,7 +143,11 @@ export function requireCaller(resolveIdentity: ResolveIdentity): RequestHandler 
       next();
     } catch (error) {
       if (error instanceof AppError && error.status === 401) {
-        res.set('WWW-Authenticate', 'Bearer');
+        // RFC 6750: a refused token says so; a missing one only names the scheme.
+        res.set(
+          'WWW-Authenticate',
+          error.code === 'invalid_token' ? 'Bearer error="invalid_token"' : 'Bearer',
+        );
       }
       throw error;
     }
@@ -102,4 +163,8 @@ export function callerOf(req: Request): Caller {
 
 function unauthenticated(message: string): AppError {
   return new AppError(401, 'unauthenticated', message);
+}
+
+function invalidToken(message: string): AppError {
+  return new AppError(401, 'invalid_token', message);
 }

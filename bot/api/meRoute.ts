@@ -1,10 +1,10 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import type { Directory, Person } from '../../core/ports/directory';
-import { getProfile, UnknownProfileError } from '../../core/profiles/profiles';
+import type { Directory } from '../../core/ports/directory';
 import type { OrganisationProfile } from '../../core/profiles/profileSchema';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { personSummary, profileOf } from './apiPeople';
 import type { MeResponse, ProfileSummary } from './contract';
 import { callerOf } from './identity';
 import { parseInput } from './validation';
@@ -23,34 +23,14 @@ export function getMe(deps: {
     const reports = await deps.directory.directReportsOf(person.id);
     const profile = profileOf(person, deps.config.defaultProfileId, deps.logger);
     const body: MeResponse = {
-      person: {
-        id: person.id,
-        displayName: person.displayName,
-        ...(person.jobTitle ? { jobTitle: person.jobTitle } : {}),
-      },
+      person: personSummary(person),
       isManager: reports.length > 0,
       directReportCount: reports.length,
       profile: profile ? summarise(profile) : null,
+      unitId: person.unitId ?? null,
     };
     res.json(body);
   };
-}
-
-/** The person's own profile; the service's default when the directory names an unknown one. */
-function profileOf(
-  person: Person,
-  defaultProfileId: string,
-  logger: Logger,
-): OrganisationProfile | undefined {
-  for (const id of new Set([person.profileId, defaultProfileId])) {
-    try {
-      return getProfile(id);
-    } catch (error) {
-      if (!(error instanceof UnknownProfileError)) throw error;
-      logger.warn({ profileId: id }, 'unknown organisation profile');
-    }
-  }
-  return undefined;
 }
 
 function summarise(profile: OrganisationProfile): ProfileSummary {

@@ -1,17 +1,26 @@
 import express, { type RequestHandler, type Router } from 'express';
-import type { Directory } from '../../core/ports/directory';
 import type { Config } from '../config';
 import { AppError } from '../errors';
-import type { Logger } from '../logger';
+import type { FlowDependencies } from '../flowDependencies';
 import { getDemoPeople } from './demoPeopleRoute';
 import { createIdentityResolver, requireCaller } from './identity';
 import { getMe } from './meRoute';
+import { getMyPlan } from './myPlanRoute';
+import { getMyTeam } from './myTeamRoute';
 import { getOpenApiDocument } from './openApiRoute';
+import { getPersonPlan } from './personPlanRoute';
+import { patchPlanActivity } from './planActivityRoute';
+import { postPlanAnswer } from './planAnswerRoute';
+import { getPlanHistory } from './planHistoryRoute';
+import { postReflection } from './reflectionsRoute';
+import { getTeamPlanPage, putTeamPlan } from './teamPlanRoute';
 
-export interface ApiDependencies {
+/**
+ * The API works with what the conversation flows work with (the plan store, the directory,
+ * the messenger that tells a manager, the clock), so the tab and the chat share one truth.
+ */
+export interface ApiDependencies extends FlowDependencies {
   config: Config;
-  directory: Directory;
-  logger: Logger;
 }
 
 /** The largest JSON body the tab API reads; a plan edit is a few kilobytes. */
@@ -30,6 +39,33 @@ export function createApiRouter(deps: ApiDependencies): Router {
   router.use(noStore);
 
   router.route('/me').get(authenticated, getMe(deps)).all(methodNotAllowed('GET'));
+  router.route('/me/plan').get(authenticated, getMyPlan(deps)).all(methodNotAllowed('GET'));
+  router
+    .route('/me/reflections')
+    .post(authenticated, postReflection(deps))
+    .all(methodNotAllowed('POST'));
+  router.route('/me/team').get(authenticated, getMyTeam(deps)).all(methodNotAllowed('GET'));
+  router
+    .route('/people/:employeeId/plan')
+    .get(authenticated, getPersonPlan(deps))
+    .all(methodNotAllowed('GET'));
+  router
+    .route('/plans/:planId/activities/:activityId')
+    .patch(authenticated, patchPlanActivity(deps))
+    .all(methodNotAllowed('PATCH'));
+  router
+    .route('/plans/:planId/answer')
+    .post(authenticated, postPlanAnswer(deps))
+    .all(methodNotAllowed('POST'));
+  router
+    .route('/plans/:planId/history')
+    .get(authenticated, getPlanHistory(deps))
+    .all(methodNotAllowed('GET'));
+  router
+    .route('/units/:unitId/team-plan')
+    .get(authenticated, getTeamPlanPage(deps))
+    .put(authenticated, putTeamPlan(deps))
+    .all(methodNotAllowed('GET', 'PUT'));
   router.route('/demo/people').get(getDemoPeople(deps)).all(methodNotAllowed('GET'));
   router.route('/openapi.json').get(getOpenApiDocument).all(methodNotAllowed('GET'));
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from '../errors';
 
 /** How many problems a 400 names: enough to fix the request, never a wall of text. */
@@ -20,4 +20,11 @@ export function parseInput<Schema extends z.ZodType>(
     return field ? `${field}: ${issue.message}` : issue.message;
   });
   throw new AppError(400, 'invalid_request', `Invalid ${where}. ${problems.join('; ')}`);
+}
+
+const NoQuerySchema = z.strictObject({});
+
+/** A route that reads no query parameters refuses them: a typo is a 400, never ignored. */
+export function expectNoQuery(query: unknown): void {
+  parseInput(NoQuerySchema, query, 'query');
 }

@@ -3,21 +3,13 @@ import { acceptPlan, requestChanges } from '../../core/plan/planLifecycle';
 import type { DeliveryResult } from '../../core/ports/messenger';
 import type { PlanAction } from '../cards/cardActions';
 import { employeePlanCard } from '../cards/plan/employeePlanCard';
-import {
-  planAgreedNoticeCard,
-  planAgreedNoticeFallbackText,
-} from '../cards/plan/planAgreedNoticeCard';
 import type { EmployeeCardData } from '../cards/plan/planCardData';
-import {
-  planChangesRequestedCard,
-  planChangesRequestedFallbackText,
-} from '../cards/plan/planChangesRequestedCard';
 import { planChangesSentCard } from '../cards/plan/planChangesSentCard';
 import { notYoursCard } from '../cards/notYoursCard';
 import { planProposalCard } from '../cards/plan/planProposalCard';
 import type { Actor, FlowDependencies } from '../flowDependencies';
 import { loadEmployeeContext, type EmployeePlanContext } from './planContext';
-import { deliverCard, savePlan } from './planEffects';
+import { savePlan, tellManagerOfAnswer } from './planEffects';
 import { parseChangeComment } from './planInputs';
 
 /** The employee's answers to a proposal; both name the plan and the version proposed. */
@@ -87,29 +79,19 @@ export class EmployeePlanTurns {
   }
 
   /** The manager of the directory today is told; nobody else, whoever drafted the plan. */
-  private async tellManager(
+  private tellManager(
     turn: Turn,
-    what: 'agreed' | 'changes',
+    answer: 'agreed' | 'changes',
   ): Promise<DeliveryResult['status'] | 'no-manager'> {
     const { manager, employee, profile, plan } = turn.context;
-    if (!manager) return 'no-manager';
-    // The manager's language is not known here; the employee's is the best guess.
-    const data = {
-      language: turn.actor.language,
-      profile,
+    return tellManagerOfAnswer(this.deps, {
+      answer,
       plan,
-      employeeName: employee.displayName,
-    };
-    return deliverCard(
-      this.deps,
-      manager.id,
-      what === 'agreed'
-        ? { card: planAgreedNoticeCard(data), fallbackText: planAgreedNoticeFallbackText(data) }
-        : {
-            card: planChangesRequestedCard(data),
-            fallbackText: planChangesRequestedFallbackText(data),
-          },
-    );
+      profile,
+      employee,
+      manager,
+      language: turn.actor.language,
+    });
   }
 
   private async reloadStale(turn: Turn): Promise<AdaptiveCard> {

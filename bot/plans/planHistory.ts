@@ -1,4 +1,5 @@
 import type { AdaptiveCard } from '@microsoft/teams.cards';
+import type { Revision } from '../../core/ports/planStore';
 import { getProfile } from '../../core/profiles/profiles';
 import { planHistoryCard, type PlanVersionRow } from '../cards/plan/planHistoryCard';
 import type { Actor, FlowDependencies } from '../flowDependencies';
@@ -19,11 +20,7 @@ export async function planHistory(
   const { plan, employee } = role;
   const revisions = (await deps.plans.individualPlanHistory(plan.id)).reverse();
   const shown = revisions.slice(0, HISTORY_SHOWN);
-  const names = new Map<string, string>();
-  for (const id of new Set(shown.map((revision) => revision.savedBy))) {
-    const person = await deps.directory.findPerson(id);
-    if (person) names.set(id, person.displayName);
-  }
+  const names = await saverNames(deps, shown);
   const rows = shown.map(({ version, savedAt, savedBy, document }): PlanVersionRow => {
     const name = names.get(savedBy);
     const comment =
@@ -46,4 +43,20 @@ export async function planHistory(
     versions: rows,
     total: revisions.length,
   });
+}
+
+/**
+ * Who saved these versions, by name, as the directory knows them now: one look-up per person,
+ * and nobody for someone the directory no longer has.
+ */
+export async function saverNames(
+  deps: Pick<FlowDependencies, 'directory'>,
+  revisions: readonly Pick<Revision<unknown>, 'savedBy'>[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const id of new Set(revisions.map((revision) => revision.savedBy))) {
+    const person = await deps.directory.findPerson(id);
+    if (person) names.set(id, person.displayName);
+  }
+  return names;
 }

@@ -39,18 +39,20 @@ export interface MemberStatus {
  * next dialogue of the cycle to book (or, when it is booked, to move).
  */
 export function memberStatuses(snapshot: TeamSnapshot, now: Date): MemberStatus[] {
+  // Grouped once, so a large team is not searched once per member.
+  const dialoguesOf = byEmployee(snapshot.dialogues);
+  const plansOf = byEmployee(snapshot.plans);
+  const agreedOf = byEmployee(snapshot.agreedPlans);
   return snapshot.reports.map((person) => {
-    const dialogues = snapshot.dialogues.filter((d) => d.employeeId === person.id);
-    const plans = snapshot.plans.filter((plan) => plan.employeeId === person.id);
-    const agreed = snapshot.agreedPlans.filter((plan) => plan.employeeId === person.id);
+    const dialogues = dialoguesOf.get(person.id) ?? [];
+    const plans = plansOf.get(person.id) ?? [];
+    const agreed = agreedOf.get(person.id) ?? [];
     const cycle = dialogueCycle(snapshot.profile, dialogues, snapshot.year).map((entry) => ({
       ...entry,
       timePassed: isBookedBefore(entry, now),
     }));
     const until = currentUntil(agreed, snapshot.today);
-    const latest = [...plans].sort(
-      (a, b) => b.year - a.year || b.updatedAt.localeCompare(a.updatedAt),
-    )[0];
+    const latest = latestPlan(plans);
     const inProgress = latest && latest.status !== 'agreed' ? latest.status : undefined;
     return {
       person,
@@ -60,6 +62,21 @@ export function memberStatuses(snapshot: TeamSnapshot, now: Date): MemberStatus[
       next: nextAction(cycle, until !== undefined, inProgress),
     };
   });
+}
+
+function byEmployee<T extends { employeeId: string }>(items: readonly T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const item of items) {
+    const own = grouped.get(item.employeeId);
+    if (own) own.push(item);
+    else grouped.set(item.employeeId, [item]);
+  }
+  return grouped;
+}
+
+/** The plan being worked on or in force: the latest year's, the last one changed. */
+export function latestPlan(plans: readonly IndividualPlan[]): IndividualPlan | undefined {
+  return [...plans].sort((a, b) => b.year - a.year || b.updatedAt.localeCompare(a.updatedAt))[0];
 }
 
 function nextAction(

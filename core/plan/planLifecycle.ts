@@ -2,6 +2,7 @@ import type { IsoDate, IsoDateTime } from '../shared/schemas';
 import {
   IndividualPlanSchema,
   type Activity,
+  type ActivityStatus,
   type Goal,
   type IndividualPlan,
 } from './individualPlan';
@@ -13,7 +14,8 @@ import {
  *     ▲                    │
  *     └──── any edit ◀── changes-requested (with the employee's comment)
  *
- * Only the manager edits and proposes; only the employee accepts or asks for changes. An
+ * Only the manager edits and proposes; only the employee accepts or asks for changes, and
+ * reports how the activities of an agreed plan go (their status). An
  * edit to a proposed or agreed plan makes it a draft again, and the store keeps every saved
  * version, so the history stays readable. An agreed plan keeps `agreedAt` while its next
  * version is drafted: the one agreed before stays in force until a new one is agreed.
@@ -25,6 +27,8 @@ export type PlanRefusal =
   | 'not-the-manager'
   | 'not-the-employee'
   | 'not-proposed'
+  | 'not-agreed'
+  | 'unknown-activity'
   | 'goal-without-activity'
   | 'no-follow-up-date'
   | 'invalid';
@@ -158,6 +162,33 @@ export function requestChanges(
     ...plan,
     status: 'changes-requested',
     changeRequest: { comment, requestedAt: now },
+    updatedAt: now,
+  });
+}
+
+/**
+ * The employee reports how an activity of the agreed plan goes: planned, in progress, done or
+ * cancelled. The agreement stands (it is the same plan, followed up); only the status and
+ * `updatedAt` change. While the manager drafts or proposes a new version the statuses wait,
+ * so the two never edit the same version at once.
+ */
+export function changeActivityStatus(
+  plan: IndividualPlan,
+  employeeId: string,
+  activityId: string,
+  status: ActivityStatus,
+  now: IsoDateTime,
+): PlanResult {
+  if (plan.employeeId !== employeeId) return refused('not-the-employee');
+  if (!plan.activities.some((activity) => activity.id === activityId)) {
+    return refused('unknown-activity');
+  }
+  if (plan.status !== 'agreed') return refused('not-agreed');
+  return checked({
+    ...plan,
+    activities: plan.activities.map((activity) =>
+      activity.id === activityId ? { ...activity, status } : activity,
+    ),
     updatedAt: now,
   });
 }

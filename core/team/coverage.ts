@@ -39,9 +39,16 @@ export function teamCoverage(input: {
       .map((plan) => plan.employeeId),
   ).size;
 
+  // Grouped once: a unit of a thousand is read per employee, not a thousand times over.
+  const dialoguesOf = new Map<string, Dialogue[]>();
+  for (const dialogue of input.dialogues) {
+    if (!members.has(dialogue.employeeId)) continue;
+    const own = dialoguesOf.get(dialogue.employeeId);
+    if (own) own.push(dialogue);
+    else dialoguesOf.set(dialogue.employeeId, [dialogue]);
+  }
   const held = new Map(input.profile.dialogueCycle.map((type) => [type.id, 0]));
-  for (const employeeId of members) {
-    const own = input.dialogues.filter((dialogue) => dialogue.employeeId === employeeId);
+  for (const own of dialoguesOf.values()) {
     for (const entry of dialogueCycle(input.profile, own, input.year)) {
       if (entry.status === 'held') {
         held.set(entry.dialogueType.id, (held.get(entry.dialogueType.id) ?? 0) + 1);

@@ -130,7 +130,7 @@ describe('GET /api/v1/me outside demo mode', () => {
     }
   });
 
-  it('when a bearer token is sent, then it is not accepted until SSO validation exists', async () => {
+  it('when a bearer token is sent to a service with no Entra app configured (emulator mode), then it is not accepted', async () => {
     const app = await startApiTestApp({ env: { DEMO_ORGANISATION: 'false' } });
     try {
       const response = await app.api('/me', { headers: { Authorization: 'Bearer abc.def.ghi' } });

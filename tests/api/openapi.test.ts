@@ -1,19 +1,12 @@
 import { z } from 'zod';
 import { contractRegistry } from '../../bot/api/contract';
 import openApiDocument from '../../bot/api/openapi.json';
-import { createApiRouter } from '../../bot/api/router';
-import { loadConfig } from '../../bot/config';
-import { DemoDirectory } from '../../bot/directory/demoDirectory';
-import { createLogger } from '../../bot/logger';
-import { startApiTestApp } from './apiTestApp';
+import { createApiRouter, type ApiDependencies } from '../../bot/api/router';
+import { startApiTestApp, type ApiTestApp } from './apiTestApp';
 
 /** "GET /me" for every method a route answers, read from the real router's stack. */
-function routesOfRouter(): string[] {
-  const router = createApiRouter({
-    config: loadConfig({ NODE_ENV: 'test' }),
-    directory: new DemoDirectory(),
-    logger: createLogger('silent'),
-  });
+function routesOfRouter(deps: ApiDependencies): string[] {
+  const router = createApiRouter(deps);
   return router.stack.flatMap((layer) => {
     const route = layer.route;
     if (!route) return [];
@@ -34,8 +27,14 @@ function routesOfDocument(): string[] {
 }
 
 describe('the OpenAPI document bot/api/openapi.json', () => {
+  let app: ApiTestApp;
+  beforeAll(async () => {
+    app = await startApiTestApp();
+  });
+  afterAll(() => app.close());
+
   it('when a route is in the router, then it is in the document, and vice versa', () => {
-    const inRouter = routesOfRouter();
+    const inRouter = routesOfRouter(app.deps);
 
     expect(inRouter.length).toBeGreaterThan(0);
     expect([...inRouter].sort()).toEqual([...routesOfDocument()].sort());
@@ -62,15 +61,10 @@ describe('the OpenAPI document bot/api/openapi.json', () => {
   });
 
   it('when the document is asked for, then the API serves it as OpenAPI 3.1', async () => {
-    const app = await startApiTestApp();
-    try {
-      const response = await app.api('/openapi.json');
-      expect(response.status).toBe(200);
-      const served = (await response.json()) as typeof openApiDocument;
-      expect(served).toEqual(openApiDocument);
-      expect(served.openapi).toMatch(/^3\.1\./);
-    } finally {
-      await app.close();
-    }
+    const response = await app.api('/openapi.json');
+    expect(response.status).toBe(200);
+    const served = (await response.json()) as typeof openApiDocument;
+    expect(served).toEqual(openApiDocument);
+    expect(served.openapi).toMatch(/^3\.1\./);
   });
 });

@@ -5,8 +5,8 @@ import type { BrowserContext, Page } from 'playwright-core';
  * postMessage protocol the tab uses: `initialize` (answered with frame context, client type
  * and a runtime config of apiVersion 4), `getContext` (a legacy context object), one-way
  * calls such as `appInitialization.success` and `settings.setValidityState`, calls with a
- * status answer such as `settings.setSettings`, and host-to-app events such as `themeChange`
- * and `settings.save`.
+ * status answer such as `settings.setSettings` and `authentication.getAuthToken` ([true,
+ * token] or [false, reason]), and host-to-app events such as `themeChange` and `settings.save`.
  *
  * teams-js only talks to https hosts on its list of valid origins, so the host page is served
  * as https://teams.microsoft.com and the tab as https://kompetensdialog.example, both fulfilled
@@ -23,7 +23,16 @@ export interface HostedTabOptions {
   theme: 'default' | 'dark' | 'contrast';
   /** What pages.getConfig() answers: the saved configuration of the tab, if any. */
   savedConfig?: Record<string, string>;
+  /**
+   * What authentication.getAuthToken() answers, one token per call in order, the last one
+   * again when they run out (e.g. tokens of tests/fakes/fakeEntra.ts). None: Teams fails, as
+   * it does for an app without single sign-on.
+   */
+  authTokens?: string[];
 }
+
+/** Teams' answer to getAuthToken when it cannot give a token. */
+export const NO_AUTH_TOKEN_REASON = 'resourceDisabled';
 
 export interface HostCall {
   func: string;
@@ -47,6 +56,7 @@ function hostPage(tabUrl: string, options: HostedTabOptions): string {
   };
   const script = `
     const frame = document.getElementById('tab');
+    const authTokens = ${JSON.stringify(options.authTokens ?? [])};
     const answers = {
       initialize: () => [${JSON.stringify(options.frameContext)}, 'web', ${JSON.stringify(
         JSON.stringify(runtimeConfig),
@@ -54,6 +64,10 @@ function hostPage(tabUrl: string, options: HostedTabOptions): string {
       getContext: () => [${JSON.stringify(context)}],
       'settings.getSettings': () => [${JSON.stringify(options.savedConfig ?? {})}],
       'settings.setSettings': () => [true],
+      'authentication.getAuthToken': () =>
+        authTokens.length === 0
+          ? [false, ${JSON.stringify(NO_AUTH_TOKEN_REASON)}]
+          : [true, authTokens.length > 1 ? authTokens.shift() : authTokens[0]],
     };
     window.hostCalls = [];
     window.addEventListener('message', (event) => {

@@ -92,6 +92,23 @@ function subscribe(listener: () => void): () => void {
 const getSnapshot = (): TeamsState => state;
 
 /**
+ * Outside React (the API client): where the page runs, once that is known — at once after
+ * detection, at most DETECTION_GRACE_MS into the page's life.
+ */
+export function settledHost(): Promise<Exclude<TeamsHost, { kind: 'detecting' }>> {
+  start();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (state.host.kind === 'detecting') return;
+      listeners.delete(check);
+      resolve(state.host);
+    };
+    listeners.add(check);
+    check();
+  });
+}
+
+/**
  * Where the page runs (Teams or a plain browser), its theme (followed live) and language.
  * teams-js is initialised once per page, however many components use this hook.
  */
