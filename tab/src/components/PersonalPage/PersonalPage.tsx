@@ -1,61 +1,88 @@
-import { makeStyles, Title1, Title3, tokens } from '@fluentui/react-components';
-import { useId } from 'react';
+import { makeStyles, Title1, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect } from 'react';
 import type { MeResponse } from '../../../../bot/api/contract';
-import { useApiResource } from '../../hooks/useApiResource';
+import { useApiResource, type ApiResource } from '../../hooks/useApiResource';
 import { useDemoUser } from '../../hooks/useDemoUser';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { usePersonalRoute } from '../../hooks/usePersonalRoute';
 import { useTeamsContext } from '../../hooks/useTeamsContext';
 import { useTranslation } from '../../hooks/useTranslation';
 import { DemoUserSwitcher } from '../DemoUserSwitcher/DemoUserSwitcher';
-import { EmptyState } from '../EmptyState/EmptyState';
 import { Loading } from '../Loading/Loading';
 import { LoadError } from '../LoadError/LoadError';
+import { PersonalNav } from '../PersonalNav/PersonalNav';
 import { PersonHeader } from '../PersonHeader/PersonHeader';
 import { PrinciplesList } from '../PrinciplesList/PrinciplesList';
+
+// The plan brings the organisation profiles and date formatting; the manager's views are for
+// a few. Neither is in the first paint: the plan's code loads while /me is asked.
+const loadOwnPlan = () => import('../OwnPlan/OwnPlan');
+const OwnPlan = lazy(loadOwnPlan);
+const ManagerView = lazy(() => import('../ManagerView/ManagerView'));
 
 const useStyles = makeStyles({
   title: { display: 'block', marginBottom: tokens.spacingVerticalS },
   section: { marginBottom: tokens.spacingVerticalXXL },
-  sectionTitle: { display: 'block', marginBottom: tokens.spacingVerticalM },
 });
 
-/** The personal tab "Min utvecklingsplan": who, their (not yet existing) plan, the principles. */
+/**
+ * The personal tab "Min utvecklingsplan": who the person is and their plan; for a manager
+ * also "Mitt team" (#/min-plan/mitt-team) with each employee's plan one click away.
+ */
 export function PersonalPage() {
-  const styles = useStyles();
   const { t } = useTranslation();
   const { host } = useTeamsContext();
   const demoUser = useDemoUser();
+  const route = usePersonalRoute();
   const inBrowser = host.kind === 'browser';
-  const me = useApiResource<MeResponse>('/me', inBrowser ? demoUser : undefined);
-  const planHeadingId = useId();
-  useDocumentTitle(t('tab.personal.documentTitle'));
+  const demoUserId = inBrowser ? demoUser : undefined;
+  const me = useApiResource<MeResponse>('/me', demoUserId);
 
   return (
     <>
       {inBrowser ? <DemoUserSwitcher /> : null}
+      {me.status === 'ready' && me.data.isManager ? <PersonalNav route={route} /> : null}
       <main>
-        <Title1 as="h1" className={styles.title}>
-          {t('tab.personal.title')}
-        </Title1>
-        {me.status === 'loading' ? <Loading label={t('tab.loading')} /> : null}
-        {me.status === 'error' ? (
-          <div className={styles.section}>
-            <LoadError error={me.error} onRetry={me.retry} />
-          </div>
-        ) : null}
-        {me.status === 'ready' ? (
-          <>
-            <PersonHeader me={me.data} />
-            <section aria-labelledby={planHeadingId} className={styles.section}>
-              <Title3 as="h2" id={planHeadingId} className={styles.sectionTitle}>
-                {t('tab.plan.title')}
-              </Title3>
-              <EmptyState message={t('tab.plan.empty')} hint={t('tab.plan.emptyHint')} />
-            </section>
-          </>
-        ) : null}
-        <PrinciplesList />
+        {route.view === 'own' ? (
+          <OwnView me={me} />
+        ) : (
+          <Suspense fallback={<Loading label={t('tab.manager.loading')} />}>
+            <ManagerView route={route} demoUserId={demoUserId} />
+          </Suspense>
+        )}
       </main>
+    </>
+  );
+}
+
+function OwnView({ me }: { me: ApiResource<MeResponse> & { retry: () => void } }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  useDocumentTitle(t('tab.personal.documentTitle'));
+  useEffect(() => {
+    void loadOwnPlan();
+  }, []);
+
+  return (
+    <>
+      <Title1 as="h1" className={styles.title}>
+        {t('tab.personal.title')}
+      </Title1>
+      {me.status === 'loading' ? <Loading label={t('tab.loading')} /> : null}
+      {me.status === 'error' ? (
+        <div className={styles.section}>
+          <LoadError error={me.error} onRetry={me.retry} />
+        </div>
+      ) : null}
+      {me.status === 'ready' ? (
+        <>
+          <PersonHeader me={me.data} />
+          <Suspense fallback={<Loading label={t('tab.plan.loading')} />}>
+            <OwnPlan />
+          </Suspense>
+        </>
+      ) : null}
+      <PrinciplesList />
     </>
   );
 }
