@@ -240,11 +240,11 @@ describeWithChromium('the tab in a real browser (Chromium)', () => {
     await eventually(backgroundLightness, (lightness) => expect(lightness).toBe(765));
   });
 
-  it('when the channel tab #/team opens, then it says honestly that there is no team plan yet', async () => {
+  it('when a channel tab saved before tabs named their unit opens, then it asks for the settings to be saved again', async () => {
     await page.goto(tabUrl('index.html?profile=vasterbotten#/team'));
 
     await page.getByRole('heading', { level: 1, name: 'Teamets kompetensplan' }).waitFor();
-    await page.getByText('Teamet har ingen kompetensplan än').waitFor();
+    await page.getByText('Fliken vet inte vilken enhet den ska visa').waitFor();
     await page.getByText(`Organisationsprofil: ${getProfile('vasterbotten').name.sv}`).waitFor();
     await expectNoSeriousAxeViolations();
   });
@@ -338,7 +338,8 @@ describeWithChromium('the tab in a real browser (Chromium)', () => {
       );
       const saved = (await hostCalls(host)).find((call) => call.func === 'settings.setSettings');
       await expectNoSeriousAxeViolations(host);
-      const teamUrl = `${FAKE_TAB_ORIGIN}/tab/index.html?profile=vasterbotten#/team`;
+      // The unit is the one the directory places the person in (the demo unit).
+      const teamUrl = `${FAKE_TAB_ORIGIN}/tab/index.html#/team?unit=demo-unit-akutmottagningen&profile=vasterbotten`;
       expect(saved?.args[0]).toEqual({
         entityId: 'teamets-kompetensplan',
         contentUrl: teamUrl,

@@ -4,9 +4,7 @@
  * (#/min-plan/mitt-team/{employeeId}). Hash links, so the browser's back button works.
  */
 export type PersonalRoute =
-  | { view: 'own' }
-  | { view: 'team' }
-  | { view: 'employee'; employeeId: string };
+  { view: 'own' } | { view: 'team' } | { view: 'employee'; employeeId: string };
 
 export const OWN_PLAN_HREF = '#/min-plan';
 export const TEAM_HREF = '#/min-plan/mitt-team';
