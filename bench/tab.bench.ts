@@ -12,7 +12,7 @@ import type { IndividualPlan } from '../core/plan/individualPlan';
 import type { TeamPlan } from '../core/plan/teamPlan';
 import { getProfile } from '../core/profiles/profiles';
 import { startTestService, type TestService } from '../tests/support/inProcessService';
-import { CHROMIUM_PATH } from '../tests/support/machine';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/machine';
 import { chooseDemoUser } from '../tests/tab/teamTabSupport';
 import {
   FixedDirectory,
@@ -47,18 +47,6 @@ import { roundMs, summarize } from './stats';
 const TARGETS = { initialJsGzipKB: 250, teamPageInteractiveMs: 1500, apiTeamAggregateP95Ms: 100 };
 const SIZES = { teamPage: 300, aggregate: 1_000 } as const;
 const RUNS = { pageLoads: 5, apiWarmUp: 20, apiRequests: 200 } as const;
-
-/** Chromium's flags on these machines, as the tab tests use them (testEnvironment.ts). */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 

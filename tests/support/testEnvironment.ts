@@ -1,5 +1,5 @@
 /** What the test suite needs from the machine, and whether globalSetup found it. */
-export { CHROMIUM_PATH, TEST_DATABASE_URL } from './machine';
+export { CHROMIUM_ARGS, CHROMIUM_PATH, TEST_DATABASE_URL } from './machine';
 
 export const postgresAvailable = (): boolean => process.env.KD_POSTGRES_AVAILABLE === 'true';
 export const chromiumAvailable = (): boolean => process.env.KD_CHROMIUM_AVAILABLE === 'true';
@@ -9,15 +9,3 @@ export const describeWithPostgres: jest.Describe = postgresAvailable() ? describ
 
 /** A describe block that runs only where Chromium is installed (always under CI). */
 export const describeWithChromium: jest.Describe = chromiumAvailable() ? describe : describe.skip;
-
-/** The flags Chromium needs on these closed, root-run machines. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
