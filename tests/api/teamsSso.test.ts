@@ -308,6 +308,60 @@ describe('Teams sign-in to the tab API (SSO mode: no demo organisation)', () => 
     },
   );
 
+  /** Every authenticated route of the contract, with ids that would exist for a caller. */
+  const AUTHENTICATED_ROUTES: ReadonlyArray<[method: string, path: string, body?: unknown]> = [
+    ['GET', '/me'],
+    ['GET', '/me/plan'],
+    ['GET', `/people/${anna.id}/plan`],
+    ['PATCH', `/plans/${anna.id}/activities/${anna.id}`, { status: 'done', expectedVersion: 1 }],
+    ['POST', `/plans/${anna.id}/answer`, { decision: 'accept', expectedVersion: 1 }],
+    ['GET', `/plans/${anna.id}/history`],
+    ['POST', '/me/reflections', { principle: 'inclusive', text: 'x', visibility: 'private' }],
+    ['GET', '/me/team'],
+    ['GET', '/units/demo-unit/team-plan'],
+    [
+      'PUT',
+      '/units/demo-unit/team-plan',
+      { unitGoals: [], neededCompetences: [], expectedVersion: 0 },
+    ],
+  ];
+  const badCredentials: ReadonlyArray<
+    [when: string, headers: () => Promise<Record<string, string>>]
+  > = [
+    ['no token', async () => ({})],
+    [
+      'a token for another app (wrong audience)',
+      async () =>
+        bearer(
+          await entra.token({
+            oid: anna.id,
+            claims: { aud: `api://kompetensdialog.example/${OTHER_APP_ID}` },
+          }),
+        ),
+    ],
+    ['an expired token', async () => bearer(await entra.token({ oid: anna.id, expiresIn: -300 }))],
+  ];
+
+  it.each(
+    AUTHENTICATED_ROUTES.flatMap(([method, path, body]) =>
+      badCredentials.map(([when, headers]) => ({ method, path, body, when, headers })),
+    ),
+  )(
+    '$method $path with $when is refused with a 401 before the route reads or writes anything',
+    async ({ method, path, body, headers }) => {
+      const response = await app.api(path, {
+        method,
+        headers: { ...(await headers()), 'Content-Type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const { error } = (await response.json()) as { error: { code: string } };
+      expect({ status: response.status, code: error.code }).toEqual({
+        status: 401,
+        code: expect.stringMatching(/^(unauthenticated|invalid_token)$/),
+      });
+    },
+  );
+
   it('when a valid token names someone the directory does not know, then the answer is 403 not_in_directory', async () => {
     const response = await me(bearer(await entra.token({ oid: NOBODY_ID })));
 
