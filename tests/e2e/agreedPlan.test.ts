@@ -20,6 +20,7 @@ import {
   withDiagnostics,
   type PlaygroundChat,
 } from '../support/playground';
+import { playgroundWalk } from '../support/playgroundWalk';
 import { describeWithChromium } from '../support/testEnvironment';
 
 /**
@@ -251,27 +252,7 @@ describeWithChromium(`${ANNA.displayName}'s plan, agreed in the Agents Playgroun
   let pair: PlaygroundPair | undefined;
   let anna: PlaygroundChat;
   let karin: PlaygroundChat;
-  /** The step of the walk that failed: the ones after it cannot start where they expect. */
-  let brokenAt: string | undefined;
-
-  const serviceLogTail = () => `--- the service's log (latest last) ---\n${serviceLog.tail()}`;
-
-  /** A step that moves the walk on; if it fails, the steps after it are not attempted. */
-  async function walk(
-    name: string,
-    chats: PlaygroundChat | PlaygroundChat[],
-    body: () => Promise<void>,
-  ): Promise<void> {
-    if (brokenAt) throw new Error(`Not attempted: the walk stopped at "${brokenAt}".`);
-    try {
-      // The first chat is the one acting: its tab goes in front (see PlaygroundChat.focus).
-      await (Array.isArray(chats) ? chats[0] : chats)?.focus();
-      await withDiagnostics(chats, name, body, serviceLogTail);
-    } catch (error) {
-      brokenAt = name;
-      throw error;
-    }
-  }
+  const { walk } = playgroundWalk(serviceLog);
 
   /**
    * Karin adds an activity to a goal from the activities card: what, an everyday form of
