@@ -11,7 +11,6 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, describeWithChromium } from '../support/t
 import {
   DEMO_EMPLOYEES,
   DEMO_MANAGER,
-  eventually,
   getTeamPlan,
   isolatedContext,
   putTeamPlan,
@@ -21,6 +20,7 @@ import {
   STARTING_TEAM_PLAN,
   teamTabPath,
 } from './teamTabSupport';
+import { eventually } from '../support/eventually';
 
 /**
  * axe (WCAG 2.x A and AA, best practice) on every page of the tab, in each of Teams' three

@@ -15,6 +15,7 @@ import { getProfile } from '../../core/profiles/profiles';
 import { hostCalls, openInFakeTeams, sendToTab, FAKE_TAB_ORIGIN } from '../fakes/fakeTeamsHost';
 import { startApiTestApp, type ApiTestApp } from '../api/apiTestApp';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, describeWithChromium } from '../support/testEnvironment';
+import { eventually } from '../support/eventually';
 
 const builtIndex = path.join(tabBuildDir(), 'index.html');
 const builtConfig = path.join(tabBuildDir(), 'config.html');
@@ -43,25 +44,6 @@ async function backgroundOf(locator: Locator): Promise<string> {
       // Runs in the browser; the test project has no DOM types.
       (globalThis as unknown as BrowserGlobals).getComputedStyle(element).backgroundColor,
   );
-}
-
-/** Reads until the check passes, or fails with the check's own message after a while. */
-async function eventually<T>(
-  read: () => Promise<T>,
-  check: (value: T) => void,
-  timeoutMs = 5000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    try {
-      check(value);
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** teams-js gives up after about 5 s outside Teams; the tab must not wait for that. */

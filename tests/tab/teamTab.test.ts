@@ -17,7 +17,6 @@ import {
   DEMO_MANAGER,
   DEMO_PROFILE,
   DEMO_UNIT_ID,
-  eventually,
   expectFocused,
   getTeamPlan,
   isolatedContext,
@@ -29,6 +28,7 @@ import {
   teamTabPath,
   UNPLANNED_AREA,
 } from './teamTabSupport';
+import { eventually } from '../support/eventually';
 
 /**
  * The channel tab "Teamets kompetensplan" in Chromium, against the real HTTP app and API on a

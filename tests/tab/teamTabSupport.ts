@@ -9,6 +9,7 @@ import type { Person } from '../../core/ports/directory';
 import { getProfile } from '../../core/profiles/profiles';
 import type { ApiTestApp } from '../api/apiTestApp';
 import { heldDialogue, individualPlan, thisYear } from '../bot/teamPlanFixtures';
+import { eventually } from '../support/eventually';
 
 /** The channel tab's pages and the demo organisation they are tried on. */
 
@@ -221,25 +222,6 @@ export async function seedDemoUnit(app: ApiTestApp): Promise<void> {
     },
     { expectedVersion: 0, savedBy: DEMO_MANAGER.id },
   );
-}
-
-/** Reads until the check passes, or fails with the check's own message after a while. */
-export async function eventually<T>(
-  read: () => Promise<T>,
-  check: (value: T) => void,
-  timeoutMs = 5000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    try {
-      check(value);
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Waits until the locator's element has the keyboard focus. */
