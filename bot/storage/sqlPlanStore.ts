@@ -4,6 +4,7 @@ import {
   type Dialogue,
   type DialoguePreparation,
 } from '../../core/plan/dialogue';
+import { EffectFollowUpSchema, type EffectFollowUp } from '../../core/plan/effectFollowUp';
 import { IndividualPlanSchema, type IndividualPlan } from '../../core/plan/individualPlan';
 import { ReflectionSchema, type Reflection } from '../../core/plan/reflection';
 import { TeamPlanSchema, type TeamPlan } from '../../core/plan/teamPlan';
@@ -154,6 +155,48 @@ export class SqlPlanStore implements PlanStore {
       [personId],
     );
     return rows.map((row) => parseStored(ReflectionSchema, 'reflection', row.id, row.document));
+  }
+
+  async saveEffectFollowUp(followUp: EffectFollowUp): Promise<void> {
+    const document = EffectFollowUpSchema.parse(followUp);
+    await this.db.query(
+      `insert into effect_follow_ups
+         (plan_id, activity_id, id, person_id, visibility, answered_at, document)
+       values ($1, $2, $3, $4, $5, $6::timestamptz, $7::jsonb)
+       on conflict (plan_id, activity_id) do update set
+         id = excluded.id,
+         person_id = excluded.person_id,
+         visibility = excluded.visibility,
+         answered_at = excluded.answered_at,
+         document = excluded.document`,
+      [
+        document.planId,
+        document.activityId,
+        document.id,
+        document.personId,
+        document.visibility,
+        document.answeredAt,
+        JSON.stringify(document),
+      ],
+    );
+  }
+
+  /** Newest answer first, like reflections. */
+  async listEffectFollowUps(
+    planIds: readonly string[],
+    options: { sharedOnly?: boolean } = {},
+  ): Promise<EffectFollowUp[]> {
+    if (planIds.length === 0) return [];
+    const rows = await this.db.query<{ id: string; document: unknown }>(
+      `select id, document from effect_follow_ups
+       where plan_id = any($1::text[])
+         ${options.sharedOnly ? "and visibility = 'shared-with-manager'" : ''}
+       order by answered_at desc, plan_id, activity_id`,
+      [planIds],
+    );
+    return rows.map((row) =>
+      parseStored(EffectFollowUpSchema, 'effect follow-up', row.id, row.document),
+    );
   }
 
   async saveDialogue(dialogue: Dialogue): Promise<void> {

@@ -20,4 +20,6 @@ export const PLAN_LIMITS = {
   /** Short answers (a role, a strength) get a short box and a short limit. */
   preparationShortAnswerMax: 500,
   preparationChoicesMax: 100,
+  /** Each of the three answers of an effect follow-up. */
+  followUpAnswerMax: 1000,
 } as const;

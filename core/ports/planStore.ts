@@ -1,4 +1,5 @@
 import type { DialoguePreparation, Dialogue } from '../plan/dialogue';
+import type { EffectFollowUp } from '../plan/effectFollowUp';
 import type { IndividualPlan } from '../plan/individualPlan';
 import type { Reflection } from '../plan/reflection';
 import type { TeamPlan } from '../plan/teamPlan';
@@ -86,4 +87,21 @@ export interface DialogueStore {
   preparationHistory(preparationId: string): Promise<Revision<DialoguePreparation>[]>;
 }
 
-export type PlanStore = IndividualPlanStore & TeamPlanStore & ReflectionStore & DialogueStore;
+export interface EffectFollowUpStore {
+  /** Creates or replaces the answer for its plan and activity (one per activity). */
+  saveEffectFollowUp(followUp: EffectFollowUp): Promise<void>;
+  /**
+   * The answers for these plans. `sharedOnly` is what a manager may see, decided here as for
+   * reflections.
+   */
+  listEffectFollowUps(
+    planIds: readonly string[],
+    options?: { sharedOnly?: boolean },
+  ): Promise<EffectFollowUp[]>;
+}
+
+export type PlanStore = IndividualPlanStore &
+  TeamPlanStore &
+  ReflectionStore &
+  DialogueStore &
+  EffectFollowUpStore;

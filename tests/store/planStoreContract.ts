@@ -1,4 +1,5 @@
 import type { Dialogue, DialoguePreparation } from '../../core/plan/dialogue';
+import type { EffectFollowUp } from '../../core/plan/effectFollowUp';
 import type { IndividualPlan } from '../../core/plan/individualPlan';
 import type { Reflection } from '../../core/plan/reflection';
 import type { TeamPlan } from '../../core/plan/teamPlan';
@@ -103,6 +104,20 @@ function preparation(of: Dialogue, answer: string): DialoguePreparation {
     ],
     skippedStepIds: [],
     updatedAt: '2026-04-10T08:00:00+02:00',
+  };
+}
+
+function followUp(planId: string, overrides: Partial<EffectFollowUp> = {}): EffectFollowUp {
+  return {
+    id: uniqueId('follow-up'),
+    personId: 'employee-1',
+    planId,
+    activityId: 'activity-1',
+    learned: 'Hur AI-stödet sammanfattar en journal.',
+    applied: 'Jag låter det skriva ett första utkast.',
+    visibility: 'private',
+    answeredAt: '2026-07-01T10:00:00+02:00',
+    ...overrides,
   };
 }
 
@@ -321,6 +336,49 @@ export function describePlanStoreContract(database: () => SqlDatabase): void {
 
       expect((await store.listReflections(person)).map((r) => r.id)).toEqual([newer.id, older.id]);
       expect(await store.listReflections(person, { sharedOnly: true })).toEqual([older]);
+    });
+  });
+
+  describe('effect follow-ups', () => {
+    it("when an employee answers an activity's follow-up and later changes the answer, then the latest answer is the one kept", async () => {
+      const planId = uniqueId('plan');
+      await store.saveEffectFollowUp(followUp(planId));
+
+      const changed = followUp(planId, {
+        applied: 'Jag använder det vid varje utskrivning.',
+        supportNeeded: 'Tid att öva med en kollega.',
+        answeredAt: '2026-07-08T10:00:00+02:00',
+      });
+      await store.saveEffectFollowUp(changed);
+
+      expect(await store.listEffectFollowUps([planId])).toEqual([changed]);
+    });
+
+    it('when a manager looks at follow-ups, then only the shared ones of the asked plans come back; the employee sees all, newest first', async () => {
+      const [planId, otherPlanId] = [uniqueId('plan'), uniqueId('plan')];
+      const kept = followUp(planId, { activityId: 'activity-1' });
+      const shared = followUp(planId, {
+        activityId: 'activity-2',
+        visibility: 'shared-with-manager',
+        answeredAt: '2026-07-02T10:00:00+02:00',
+      });
+      await store.saveEffectFollowUp(kept);
+      await store.saveEffectFollowUp(shared);
+      await store.saveEffectFollowUp(followUp(otherPlanId, { visibility: 'shared-with-manager' }));
+
+      expect(await store.listEffectFollowUps([planId])).toEqual([shared, kept]);
+      expect(await store.listEffectFollowUps([planId], { sharedOnly: true })).toEqual([shared]);
+      expect(await store.listEffectFollowUps([])).toEqual([]);
+    });
+
+    it('when a follow-up answers none of its questions, then it is not written', async () => {
+      const planId = uniqueId('plan');
+      const empty = followUp(planId);
+      delete empty.learned;
+      delete empty.applied;
+
+      await expect(store.saveEffectFollowUp(empty)).rejects.toThrow();
+      expect(await store.listEffectFollowUps([planId])).toEqual([]);
     });
   });
 

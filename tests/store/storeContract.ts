@@ -20,6 +20,8 @@ import { SqlWelcomeRegistry } from '../../bot/storage/sqlWelcomeRegistry';
 import type { ConversationReferenceInput } from '../../core/ports/conversationReferenceStore';
 import { describePlanStoreContract } from './planStoreContract';
 import { describePreparationDraftStoreContract } from './preparationDraftStoreContract';
+import { describeReminderQueueContract } from './reminderQueueContract';
+import { describeReminderSettingsStoreContract } from './reminderSettingsStoreContract';
 
 /** A database nobody else uses, not yet migrated, and how to throw it away afterwards. */
 export interface FreshDatabase {
@@ -369,6 +371,11 @@ export function describeStoreContract(
     describe('plans, reflections, dialogues and preparation drafts', () => {
       describePlanStoreContract(() => db);
       describePreparationDraftStoreContract(() => db);
+    });
+
+    describe('reminders', () => {
+      describeReminderQueueContract(() => db);
+      describeReminderSettingsStoreContract(() => db);
     });
   });
 }
