@@ -176,6 +176,8 @@ export const ReminderPolicySchema = z
     /** Before a dialogue: time to prepare, then a nudge. */
     employeeWorkingDaysBefore: WorkingDaysBeforeSchema,
     managerWorkingDaysBefore: WorkingDaysBeforeSchema,
+    /** After a dialogue: the nudge to the manager to write and agree the plan; 0 is the same day. */
+    afterDialogueWorkingDays: z.int().min(0).max(10).default(1),
     workingHours: z.strictObject({ start: ClockTimeSchema, end: ClockTimeSchema }),
     timeZone: z.string().refine(isKnownTimeZone, 'Unknown IANA time zone'),
   })
@@ -185,11 +187,15 @@ export const ReminderPolicySchema = z
   });
 export type ReminderPolicy = z.infer<typeof ReminderPolicySchema>;
 
-/** Reminders 10 and 2 working days before for the employee, 2 for the manager, 08–17 Stockholm. */
+/**
+ * Reminders 10 and 2 working days before for the employee, 2 for the manager, a nudge to the
+ * manager the working day after, 08–17 Stockholm.
+ */
 export function defaultReminderPolicy(): ReminderPolicy {
   return {
     employeeWorkingDaysBefore: [10, 2],
     managerWorkingDaysBefore: [2],
+    afterDialogueWorkingDays: 1,
     workingHours: { start: '08:00', end: '17:00' },
     timeZone: 'Europe/Stockholm',
   };

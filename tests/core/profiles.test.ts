@@ -192,10 +192,11 @@ describe('Region Västerbotten', () => {
 });
 
 describe.each(listProfiles().map((p) => [p.id, p] as const))('profile %s', (_id, profile) => {
-  it('reminds the employee 10 and 2 working days before, the manager 2, 08–17 Stockholm time', () => {
+  it('reminds the employee 10 and 2 working days before, the manager 2 before and 1 after, 08–17 Stockholm time', () => {
     expect(profile.reminderPolicy).toEqual({
       employeeWorkingDaysBefore: [10, 2],
       managerWorkingDaysBefore: [2],
+      afterDialogueWorkingDays: 1,
       workingHours: { start: '08:00', end: '17:00' },
       timeZone: 'Europe/Stockholm',
     });
@@ -264,6 +265,7 @@ describe('parsing a new region’s profile', () => {
     expect(parseProfile(file).reminderPolicy).toEqual({
       employeeWorkingDaysBefore: [10, 2],
       managerWorkingDaysBefore: [2],
+      afterDialogueWorkingDays: 1,
       workingHours: { start: '08:00', end: '17:00' },
       timeZone: 'Europe/Stockholm',
     });
@@ -277,6 +279,7 @@ describe('parsing a new region’s profile', () => {
       /start before they end/,
     ],
     ['a repeated reminder day', { employeeWorkingDaysBefore: [2, 2] }, /must not repeat/],
+    ['a nudge more than 10 working days after', { afterDialogueWorkingDays: 11 }, /<=10/],
   ])('when the reminder policy has %s, then parsing fails', (_case, change, message) => {
     const file = vgrCopy();
     Object.assign(file.reminderPolicy, change);
