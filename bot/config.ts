@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listProfiles } from '../core/profiles/profiles';
+import { TEAMS_SEND_LIMITS } from './reminders/sendRateLimiter';
 
 /**
  * The one place that reads process.env. Everything else receives a typed Config,
@@ -40,6 +41,20 @@ const envSchema = z.object({
   DEFAULT_PROFILE: z.preprocess(emptyAsUndefined, z.string().min(1).default('vgr')),
   DEMO_ORGANISATION: z.preprocess(emptyAsUndefined, booleanFlag.optional()),
   ENTRA_JWKS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  OPS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(32).max(512).optional()),
+  REMINDERS: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
+  REMINDER_SEND_RATE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().positive().max(1000).default(TEAMS_SEND_LIMITS.perTenantPerSecond),
+  ),
+  REMINDER_MAX_ATTEMPTS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).max(50).default(8),
+  ),
+  REMINDER_LEASE_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(5).max(3600).default(300),
+  ),
 });
 
 export type Environment = 'development' | 'production' | 'test';
@@ -87,6 +102,22 @@ export interface Config {
    * where no token can be checked and only demo identities (if on) get in.
    */
   sso: TeamsSsoConfig | undefined;
+  reminders: ReminderConfig;
+  /** The bearer token for /ops/… (OPS_TOKEN); without it those routes do not exist. */
+  opsToken: string | undefined;
+}
+
+/** The reminder worker in this instance. */
+export interface ReminderConfig {
+  /** Off for an instance that should only answer (the queue is still planned into). */
+  enabled: boolean;
+  /**
+   * Proactive sends a second to one tenant from this instance (REMINDER_SEND_RATE). Teams
+   * allows 50 per app per tenant: with K instances, give each 50/K.
+   */
+  sendRatePerSecond: number;
+  maxAttempts: number;
+  leaseMs: number;
 }
 
 /** Entra's signing keys for a tenant (the v2.0 endpoint; it publishes the v1.0 keys too). */
@@ -191,5 +222,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           jwksUrl: e.ENTRA_JWKS_URL ?? entraJwksUrl(bot.tenantId.toLowerCase()),
         }
       : undefined,
+    opsToken: e.OPS_TOKEN,
+    reminders: {
+      enabled: e.REMINDERS === 'on',
+      sendRatePerSecond: e.REMINDER_SEND_RATE,
+      maxAttempts: e.REMINDER_MAX_ATTEMPTS,
+      leaseMs: e.REMINDER_LEASE_SECONDS * 1000,
+    },
   };
 }

@@ -11,6 +11,8 @@ export interface HttpAppDependencies {
   /** Readiness: can the service reach what it stores in? */
   checkReadiness: () => Promise<void>;
   apiRouter: Router;
+  /** Operators' routes (/ops/…), present only when OPS_TOKEN is set. */
+  opsRouter?: Router;
   tabDir: string;
   logger: Logger;
 }
@@ -66,6 +68,7 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
     },
   );
 
+  if (deps.opsRouter) app.use(deps.opsRouter);
   app.use('/api/v1', deps.apiRouter);
   app.use('/api/v1', (_req, _res, next) => {
     next(new AppError(404, 'not_found', 'No such API route.'));

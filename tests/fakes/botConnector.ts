@@ -2,6 +2,7 @@ import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
 import type { Activity } from 'botbuilder';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A fault the next matching request gets instead of a normal answer. */
 export interface ConnectorFault {
@@ -16,7 +17,18 @@ export interface FakeBotConnectorOptions {
    * long run holds no memory: the connector then only counts, in `receivedCount`.
    */
   record?: boolean;
+  /**
+   * Enforce Teams' documented limits for a bot's messages: per tenant this many requests a
+   * second (Teams: 50 per app per tenant), per conversation 7 a second. Over a limit the
+   * request is answered 429 with Retry-After, as Teams does. Off unless set.
+   */
+  tenantRequestsPerSecond?: number;
+  /** Time the connector takes to answer, as a real service would. */
+  latencyMs?: number;
 }
+
+/** Teams' per-conversation limit: 7 messages in any one second. */
+const CONVERSATION_MESSAGES_PER_SECOND = 7;
 
 export interface ReceivedActivity {
   conversationId: string;
@@ -35,6 +47,11 @@ export class FakeBotConnector {
   readonly received: ReceivedActivity[] = [];
   /** Every activity answered normally (not faulted), recorded or not, since start or clear(). */
   receivedCount = 0;
+  /** Requests answered 429 because they went over a limit (injected faults not counted). */
+  throttledCount = 0;
+  /** Accepted activities per conversation, for counting duplicates without recording. */
+  readonly perConversation = new Map<string, number>();
+  private readonly windows = new Map<string, number[]>();
   private readonly faults: ConnectorFault[] = [];
   private nextId = 1;
   private server = createServer();
@@ -47,7 +64,8 @@ export class FakeBotConnector {
     app.use(express.json({ limit: '1mb' }));
     const record =
       (method: 'POST' | 'PUT'): express.RequestHandler =>
-      (req, res) => {
+      async (req, res) => {
+        if (this.options.latencyMs) await sleep(this.options.latencyMs);
         const fault = this.faults.shift();
         if (fault) {
           if (fault.retryAfterSeconds !== undefined) {
@@ -60,7 +78,17 @@ export class FakeBotConnector {
         }
         const conversationId = String(req.params.conversationId);
         const activityId = req.params.activityId ? String(req.params.activityId) : undefined;
+        if (this.overLimit(conversationId, req.body as Partial<Activity>)) {
+          this.throttledCount++;
+          res.setHeader('Retry-After', '1');
+          res.status(429).json({ error: { code: 'TooManyRequests', message: 'throttled' } });
+          return;
+        }
         this.receivedCount++;
+        this.perConversation.set(
+          conversationId,
+          (this.perConversation.get(conversationId) ?? 0) + 1,
+        );
         if (this.options.record ?? true) {
           this.received.push({
             conversationId,
@@ -95,6 +123,34 @@ export class FakeBotConnector {
   clear(): void {
     this.received.length = 0;
     this.receivedCount = 0;
+    this.throttledCount = 0;
+    this.perConversation.clear();
+    this.windows.clear();
+  }
+
+  /** A sliding one-second window per tenant and per conversation, as Teams counts. */
+  private overLimit(conversationId: string, activity: Partial<Activity>): boolean {
+    const perTenant = this.options.tenantRequestsPerSecond;
+    if (perTenant === undefined) return false;
+    const tenantId =
+      (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ??
+      activity.conversation?.tenantId ??
+      '';
+    const now = performance.now();
+    const tenant = this.window(`tenant:${tenantId}`, now);
+    const conversation = this.window(`conversation:${conversationId}`, now);
+    if (tenant.length >= perTenant || conversation.length >= CONVERSATION_MESSAGES_PER_SECOND) {
+      return true;
+    }
+    tenant.push(now);
+    conversation.push(now);
+    return false;
+  }
+
+  private window(key: string, now: number): number[] {
+    const recent = (this.windows.get(key) ?? []).filter((at) => now - at < 1000);
+    this.windows.set(key, recent);
+    return recent;
   }
 
   async stop(): Promise<void> {

@@ -16,7 +16,8 @@ export interface TestService extends RunningService {
 /**
  * The real service, in this process, on a free loopback port, with a fresh embedded database.
  * `env` adds or overrides variables, as the environment would for `npm start`; `options`
- * replaces parts of the service (a recording messenger). A given DATA_DIR is used as it is
+ * replaces parts of the service (a recording messenger). The reminder worker is off unless
+ * `env` sets REMINDERS=on. A given DATA_DIR is used as it is
  * and kept, so a second service can start on it after a restart.
  */
 export async function startTestService(
@@ -31,6 +32,9 @@ export async function startTestService(
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // The reminder worker sends on its own; only the tests about reminders turn it on, so
+    // no other test's connector sees a card it did not ask for.
+    REMINDERS: 'off',
     ...env,
   });
   const removeOwnDataDir = () =>
