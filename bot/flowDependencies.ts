@@ -2,6 +2,8 @@ import type { Language } from '../core/i18n/i18n';
 import type { Directory } from '../core/ports/directory';
 import type { Messenger } from '../core/ports/messenger';
 import type { PlanStore } from '../core/ports/planStore';
+import type { ReminderQueue } from '../core/ports/reminderQueue';
+import type { ReminderSettingsStore } from '../core/ports/reminderSettingsStore';
 import type { Logger } from './logger';
 
 /** What every conversation flow (preparation, team, plan, team plan) works with. */
@@ -15,6 +17,10 @@ export interface FlowDependencies {
   defaultProfileId: string;
   /** Deep link to the personal tab "Min utvecklingsplan". */
   myPlanUrl: string;
+  /** The durable queue of reminders, prompts and follow-ups the flows plan into. */
+  reminders: ReminderQueue;
+  /** Each person's "påminnelser" choices. */
+  reminderSettings: ReminderSettingsStore;
   now?: () => Date;
 }
 

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
+import { hostname } from 'node:os';
 import type { Config } from './config';
 import type { Directory } from '../core/ports/directory';
 import type { Messenger } from '../core/ports/messenger';
@@ -13,6 +14,8 @@ import { openDatabase } from './storage/openDatabase';
 import { RecentConversationReferences } from './storage/recentConversationReferences';
 import { SqlConversationReferenceStore } from './storage/sqlConversationReferenceStore';
 import { SqlPlanStore } from './storage/sqlPlanStore';
+import { SqlReminderQueue } from './storage/sqlReminderQueue';
+import { SqlReminderSettingsStore } from './storage/sqlReminderSettingsStore';
 import { CachedPreparationDrafts } from './storage/cachedPreparationDrafts';
 import { SqlPreparationDraftStore } from './storage/sqlPreparationDraftStore';
 import { SqlWelcomeRegistry } from './storage/sqlWelcomeRegistry';
@@ -20,14 +23,23 @@ import { createAdapter } from './teams/adapter';
 import { KompetensdialogBot } from './teams/KompetensdialogBot';
 import { rememberConversations } from './teams/rememberConversations';
 import { TeamsMessenger } from './teams/teamsMessenger';
+import { composeReminder } from './reminders/reminderMessages';
+import { withReminderPlanning } from './reminders/reminderPlanning';
+import { createReminderOpsRouter } from './reminders/reminderOpsRoute';
+import { QuietHoursMessenger } from './reminders/quietHoursMessenger';
+import { ReminderWorker } from './reminders/reminderWorker';
+import { SendRateLimiter, TEAMS_SEND_LIMITS } from './reminders/sendRateLimiter';
+import { DEFAULT_RETRY_POLICY } from '../core/reminders/deliveryRetry';
 
 export interface RunningService {
   /** The address the service listens on, e.g. http://127.0.0.1:3978. */
   url: string;
   port: number;
-  /** Proactive messages to a person's personal chat (reminders, notices to a manager). */
+  /** Proactive messages to a person's personal chat, sent at once (the worker's transport). */
   messenger: Messenger;
-  /** Stops taking requests, lets in-flight ones finish, closes the database. */
+  /** Sends due reminders; absent when REMINDERS=off. */
+  reminderWorker: ReminderWorker | undefined;
+  /** Stops taking requests, lets in-flight turns and sends finish, closes the database. */
   close(): Promise<void>;
 }
 
@@ -61,19 +73,70 @@ export async function startService(
     new SqlConversationReferenceStore(database),
   );
   adapter.use(rememberConversations(conversationReferences));
+  const teams = new TeamsMessenger(
+    adapter,
+    config.bot?.appId ?? '',
+    conversationReferences,
+    logger,
+  );
+  let reminderWorker: ReminderWorker | undefined;
+  const reminders = new SqlReminderQueue(database);
+  const reminderSettings = new SqlReminderSettingsStore(database);
+  const now = options.now ?? (() => new Date());
+  // Notices from one person's action to another keep the recipient's quiet hours too.
   const messenger =
     options.messenger ??
-    new TeamsMessenger(adapter, config.bot?.appId ?? '', conversationReferences, logger);
+    new QuietHoursMessenger(teams, {
+      queue: reminders,
+      settings: reminderSettings,
+      directory,
+      defaultProfileId: config.defaultProfileId,
+      now,
+      logger,
+      onQueued: () => reminderWorker?.wake(),
+    });
   // The chat and the tab work on the same store, directory, messenger and clock.
   const flows: FlowDependencies = {
     directory,
     logger,
     myPlanUrl: personalTabDeepLink(config),
-    plans: new SqlPlanStore(database),
+    plans: withReminderPlanning(new SqlPlanStore(database), {
+      queue: reminders,
+      now,
+      logger,
+      onPlanned: () => reminderWorker?.wake(),
+    }),
     messenger,
     defaultProfileId: config.defaultProfileId,
-    ...(options.now ? { now: options.now } : {}),
+    reminders,
+    reminderSettings,
+    now,
   };
+  if (config.reminders.enabled) {
+    const sendRate = config.reminders.sendRatePerSecond;
+    reminderWorker = new ReminderWorker(
+      {
+        queue: reminders,
+        settings: flows.reminderSettings,
+        directory,
+        transport: teams,
+        limiter: new SendRateLimiter({ ...TEAMS_SEND_LIMITS, perTenantPerSecond: sendRate }),
+        compose: (job, language) => composeReminder(job, language, flows),
+        defaultProfileId: config.defaultProfileId,
+        now,
+        logger,
+      },
+      {
+        workerId: `${hostname()}:${process.pid}`,
+        // About a second's work per claim, so a claimed job waits seconds, not minutes.
+        batchSize: Math.max(10, Math.ceil(sendRate)),
+        concurrency: Math.max(4, Math.min(64, Math.ceil(sendRate / 5))),
+        leaseMs: config.reminders.leaseMs,
+        idlePollMs: 1000,
+        retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: config.reminders.maxAttempts },
+      },
+    );
+  }
   const bot = new KompetensdialogBot({
     ...flows,
     welcomes: new SqlWelcomeRegistry(database),
@@ -86,12 +149,22 @@ export async function startService(
       await database.query('select 1');
     },
     apiRouter: createApiRouter({ ...flows, config }),
+    ...(config.opsToken
+      ? {
+          opsRouter: createReminderOpsRouter({
+            queue: reminders,
+            counters: () => reminderWorker?.counters,
+            token: config.opsToken,
+          }),
+        }
+      : {}),
     tabDir: tabBuildDir(),
     logger,
   });
 
   const server = createServer(app);
   await listen(server, config.port, config.host);
+  reminderWorker?.start();
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
 
@@ -99,7 +172,8 @@ export async function startService(
   return {
     url: `http://${host}:${port}`,
     port,
-    messenger,
+    messenger: teams,
+    reminderWorker,
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => {
@@ -107,6 +181,8 @@ export async function startService(
           // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
           server.closeIdleConnections();
         });
+        // The batch in hand is sent and settled before the database closes.
+        await reminderWorker?.stop();
         await database.close();
       })()),
   };

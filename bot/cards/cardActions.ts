@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { COMMAND_IDS } from '../../core/commands/commands';
 import { EntityIdSchema } from '../../core/shared/schemas';
 import { PLAN_ACTIONS } from './plan/planActions';
+import { REMINDERS_ACTIONS } from './reminders/remindersActions';
 import { TEAM_ACTIONS } from './team/teamActions';
 import { TEAM_PLAN_ACTIONS } from './teamPlan/teamPlanActions';
 
@@ -30,6 +31,7 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   ...TEAM_ACTIONS,
   ...PLAN_ACTIONS,
   ...TEAM_PLAN_ACTIONS,
+  ...REMINDERS_ACTIONS,
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 export type CardVerb = CardAction['verb'];
@@ -37,6 +39,7 @@ export type PreparationAction = Extract<CardAction, { verb: `preparation.${strin
 export type TeamAction = Extract<CardAction, { verb: `team.${string}` }>;
 export type PlanAction = Extract<CardAction, { verb: `plan.${string}` }>;
 export type TeamPlanAction = Extract<CardAction, { verb: `teamPlan.${string}` }>;
+export type RemindersAction = Extract<CardAction, { verb: `reminders.${string}` }>;
 
 export interface CardButtonOptions {
   /**

@@ -253,6 +253,7 @@ export class ManagerPlanTurns {
       ...(context.plan ? { plan: context.plan } : {}),
       unitGoals: context.unitGoals,
       ...(needs ? { inclusiveNeeds: needs } : {}),
+      ...(context.sharedFollowUps.length > 0 ? { sharedFollowUps: context.sharedFollowUps } : {}),
     };
   }
 

@@ -1,5 +1,6 @@
 import { mayActAsManagerOf, maySeePlanOf } from '../../core/access/planAccess';
 import type { DialoguePreparation } from '../../core/plan/dialogue';
+import type { EffectFollowUp } from '../../core/plan/effectFollowUp';
 import type { IndividualPlan } from '../../core/plan/individualPlan';
 import type { UnitGoal } from '../../core/plan/teamPlan';
 import type { Person } from '../../core/ports/directory';
@@ -31,6 +32,8 @@ export interface ManagerPlanContext {
   dialogueId?: string;
   /** The employee's preparation for that dialogue with only the answers they shared. */
   sharedPreparation?: DialoguePreparation;
+  /** The effect follow-ups of the plan the employee shared; the private ones are never read. */
+  sharedFollowUps: EffectFollowUp[];
 }
 
 /** The employee's turn on their own plan. */
@@ -66,9 +69,10 @@ export async function loadManagerContext(
   const planProfile = plan ? getProfile(plan.profileId) : profile;
   const planYear = plan?.year ?? year;
 
-  const [unitGoals, preparation] = await Promise.all([
+  const [unitGoals, preparation, sharedFollowUps] = await Promise.all([
     unitGoalsOf(deps, manager.unitId, planYear),
     preparationFor(deps, employee.id, planProfile, planYear, plan?.dialogueId),
+    plan ? deps.plans.listEffectFollowUps([plan.id], { sharedOnly: true }) : Promise.resolve([]),
   ]);
   return {
     manager,
@@ -79,6 +83,7 @@ export async function loadManagerContext(
     ...(plan ? { plan } : {}),
     unitGoals,
     ...(preparation ?? {}),
+    sharedFollowUps,
   };
 }
 

@@ -94,6 +94,9 @@ export class TeamFlow {
       page: index >= 0 ? teamPageOf(index) : (options.page ?? 1),
       coverage,
       ...(options.notice ? { notice: options.notice } : {}),
+      ...(snapshot.unansweredFollowUps
+        ? { unansweredFollowUps: snapshot.unansweredFollowUps }
+        : {}),
     });
   }
 

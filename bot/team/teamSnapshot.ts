@@ -4,9 +4,11 @@ import type { TeamPlan } from '../../core/plan/teamPlan';
 import type { Person } from '../../core/ports/directory';
 import type { OrganisationProfile } from '../../core/profiles/profileSchema';
 import { getProfile } from '../../core/profiles/profiles';
+import { unansweredFollowUps } from '../../core/reminders/effectFollowUps';
 import type { IsoDate } from '../../core/shared/schemas';
 import { dateAt, yearAt } from '../../core/time/zonedTime';
 import type { FlowDependencies } from '../flowDependencies';
+import { latestPlan } from './memberStatus';
 
 /** Everything "mitt team" and the team plan show, read once per turn. */
 export interface TeamSnapshot {
@@ -28,6 +30,11 @@ export interface TeamSnapshot {
   dialogues: Dialogue[];
   /** The unit's plan for this year, when the manager has written one. */
   teamPlan?: TeamPlan;
+  /**
+   * Per report, the activities of their latest agreed plan whose due date has passed with no
+   * effect follow-up answered; reports with none are left out. Absent when not counted.
+   */
+  unansweredFollowUps?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -54,17 +61,44 @@ export async function loadTeamSnapshot(
     deps.plans.listDialoguesForEmployees(reportIds),
     manager.unitId ? deps.plans.getTeamPlan(manager.unitId, year) : Promise.resolve(undefined),
   ]);
+  const today = dateAt(now, timeZone);
+  const agreedPlans = await agreedVersionsOf(deps, plans);
   return {
     manager,
     profile,
     year,
-    today: dateAt(now, timeZone),
+    today,
     reports: [...reports].sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv')),
     plans,
-    agreedPlans: await agreedVersionsOf(deps, plans),
+    agreedPlans,
     dialogues,
     ...(teamPlan ? { teamPlan } : {}),
+    unansweredFollowUps: await unansweredFollowUpsOf(deps, agreedPlans, today),
   };
+}
+
+/**
+ * Counted against every answer, private ones too: that an employee answered is not what they
+ * answered, and a private answer must not look to the manager like a follow-up still open.
+ * The counts are all the manager sees of them.
+ */
+async function unansweredFollowUpsOf(
+  deps: FlowDependencies,
+  agreedPlans: readonly IndividualPlan[],
+  today: IsoDate,
+): Promise<Map<string, number>> {
+  const latest = new Map<string, IndividualPlan>();
+  for (const plan of agreedPlans) {
+    const known = latest.get(plan.employeeId);
+    latest.set(plan.employeeId, known ? (latestPlan([known, plan]) ?? plan) : plan);
+  }
+  const answers = await deps.plans.listEffectFollowUps([...latest.values()].map((p) => p.id));
+  const counts = new Map<string, number>();
+  for (const [employeeId, plan] of latest) {
+    const open = unansweredFollowUps(plan, answers, today).length;
+    if (open > 0) counts.set(employeeId, open);
+  }
+  return counts;
 }
 
 /** Only a plan under revision needs its history read: few at a time, so one read each. */

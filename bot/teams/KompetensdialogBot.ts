@@ -18,6 +18,7 @@ import { welcomeCard } from '../cards/welcomeCard';
 import type { Actor } from '../flowDependencies';
 import { PlanFlow } from '../plans/planFlow';
 import { PreparationFlow, type PreparationDependencies } from '../preparation/preparationFlow';
+import { ReminderFlow } from '../reminders/reminderFlow';
 import { TeamFlow } from '../team/teamFlow';
 import { TeamPlanFlow } from '../teamPlan/teamPlanFlow';
 import { AVAILABLE_SUGGESTIONS, answerCommand } from './commandAnswers';
@@ -38,6 +39,7 @@ const PERSONAL_COMMANDS: ReadonlySet<CommandId> = new Set([
   'myPlan',
   'myTeam',
   'teamPlan',
+  'reminders',
 ]);
 
 /**
@@ -49,6 +51,7 @@ export class KompetensdialogBot extends TeamsActivityHandler {
   private readonly team: TeamFlow;
   private readonly individualPlans: PlanFlow;
   private readonly teamPlans: TeamPlanFlow;
+  private readonly reminders: ReminderFlow;
 
   constructor(private readonly deps: BotDependencies) {
     super();
@@ -56,6 +59,7 @@ export class KompetensdialogBot extends TeamsActivityHandler {
     this.team = new TeamFlow(deps);
     this.individualPlans = new PlanFlow(deps);
     this.teamPlans = new TeamPlanFlow(deps);
+    this.reminders = new ReminderFlow(deps);
 
     this.onMessage(async (context, next) => {
       const language = languageOf(context.activity.locale);
@@ -161,6 +165,8 @@ export class KompetensdialogBot extends TeamsActivityHandler {
         return this.team.overview(actor);
       case 'teamPlan':
         return this.teamPlans.show(actor);
+      case 'reminders':
+        return this.reminders.settings(actor);
       default:
         return answerCommand(command, { language, scope });
     }
@@ -205,6 +211,7 @@ export class KompetensdialogBot extends TeamsActivityHandler {
     if (isVerbOf('team', action)) return this.team.act(action, actor);
     if (isVerbOf('plan', action)) return this.individualPlans.act(action, actor);
     if (isVerbOf('teamPlan', action)) return this.teamPlans.act(action, actor);
+    if (isVerbOf('reminders', action)) return this.reminders.act(action, actor);
     return this.preparations.act(action, actor);
   }
 

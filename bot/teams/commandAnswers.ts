@@ -12,13 +12,16 @@ export const COMMAND_MENU: ReadonlyArray<{ id: CommandId; available: boolean }> 
   { id: 'myPlan', available: true },
   { id: 'myTeam', available: true },
   { id: 'teamPlan', available: true },
-  { id: 'reminders', available: false },
+  { id: 'reminders', available: true },
   { id: 'cancel', available: true },
 ];
 
+/** Teams renders at most five buttons on a card; the commands listed first are offered. */
+const MAX_SUGGESTIONS = 5;
+
 export const AVAILABLE_SUGGESTIONS = COMMAND_MENU.flatMap(({ id, available }) =>
   available && id !== 'cancel' ? [id] : [],
-);
+).slice(0, MAX_SUGGESTIONS);
 
 export interface CommandContext {
   language: Language;
@@ -27,7 +30,8 @@ export interface CommandContext {
 
 /**
  * What a command answers with, as a card. `cancel` is handled by the dialogue layer, and the
- * personal commands (prepare, myPlan, myTeam, teamPlan) by the flows that read people's data.
+ * personal commands (prepare, myPlan, myTeam, teamPlan, reminders) by the flows that read
+ * people's data.
  */
 export function answerCommand(
   command: Exclude<CommandId, 'cancel'>,

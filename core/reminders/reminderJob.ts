@@ -9,6 +9,8 @@ import { EntityIdSchema, IsoDateSchema, IsoDateTimeSchema } from '../shared/sche
  * - dialogue-after: after a held dialogue, a nudge to write and agree the plan;
  * - reflection-prompt: the everyday reflection (vardagslärande) on the person's rhythm;
  * - effect-follow-up: an activity's due date has passed; what was learned and applied?
+ * - notice: a card someone's action sent (a booking, a proposal) that reached the person
+ *   outside their working hours or during their pause, and waits for them.
  */
 export const REMINDER_KINDS = [
   'dialogue-employee',
@@ -16,6 +18,7 @@ export const REMINDER_KINDS = [
   'dialogue-after',
   'reflection-prompt',
   'effect-follow-up',
+  'notice',
 ] as const;
 export const ReminderKindSchema = z.enum(REMINDER_KINDS);
 export type ReminderKind = z.infer<typeof ReminderKindSchema>;
@@ -51,6 +54,12 @@ export const ReminderPayloadSchema = z.discriminatedUnion('kind', [
     planId: EntityIdSchema,
     activityId: EntityIdSchema,
     dueDate: IsoDateSchema,
+  }),
+  z.strictObject({
+    kind: z.literal('notice'),
+    /** The card as it was built when the action happened. */
+    card: z.looseObject({ type: z.literal('AdaptiveCard') }),
+    fallbackText: z.string().max(2000),
   }),
 ]);
 export type ReminderPayload = z.infer<typeof ReminderPayloadSchema>;
@@ -98,4 +107,6 @@ export const reminderKeyPrefix = {
   dialogue: (dialogueId: string) => `dialogue:${dialogueId}:`,
   followUps: (planId: string) => `follow-up:${planId}:`,
   reflections: (personId: string) => `reflection:${personId}:`,
+  /** Each notice is its own occasion: `notice:<person>:<id>:`. */
+  notice: (personId: string, noticeId: string) => `notice:${personId}:${noticeId}:`,
 };

@@ -38,11 +38,10 @@ export function decideSend(
   const today = dateAt(now, policy.timeZone);
   if (pause && pause.from <= today && today <= pause.to) {
     // A dialogue's reminders belong to their moment and are not worth sending late. An effect
-    // follow-up still matters after a holiday; a prompt waits too, because the next prompt is
-    // planned when one is sent: skipping it would end the person's rhythm for good.
-    if (payload.kind !== 'effect-follow-up' && payload.kind !== 'reflection-prompt') {
-      return { action: 'skip', reason: 'paused' };
-    }
+    // follow-up still matters after a holiday, and so does a notice of someone's action; a
+    // prompt waits too, because the next prompt is planned when one is sent: skipping it would
+    // end the person's rhythm for good.
+    if (payload.kind.startsWith('dialogue-')) return { action: 'skip', reason: 'paused' };
     const start = atLocalTime(firstWorkingDayAfter(pause.to), 0, policy);
     return { action: 'defer', until: nextWorkingInstant(start, policy) };
   }

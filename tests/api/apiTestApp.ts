@@ -17,6 +17,10 @@ import { personalTabDeepLink } from '../../bot/service';
 import { openDatabase } from '../../bot/storage/openDatabase';
 import type { SqlDatabase } from '../../bot/storage/sqlDatabase';
 import { SqlPlanStore } from '../../bot/storage/sqlPlanStore';
+import { SqlReminderQueue } from '../../bot/storage/sqlReminderQueue';
+import { SqlReminderSettingsStore } from '../../bot/storage/sqlReminderSettingsStore';
+import type { ReminderQueue } from '../../core/ports/reminderQueue';
+import type { ReminderSettingsStore } from '../../core/ports/reminderSettingsStore';
 import { createAdapter } from '../../bot/teams/adapter';
 import { RecordingMessenger } from '../fakes/recordingMessenger';
 
@@ -75,12 +79,8 @@ export async function startApiTestApp(options: ApiTestAppOptions = {}): Promise<
   };
   const logger = createLogger(config.logLevel);
   let database: Promise<SqlDatabase> | undefined;
-  const plans =
-    options.plans ??
-    lazyPlanStore(async () => {
-      database ??= openDatabase({ kind: 'embedded', dataDir });
-      return new SqlPlanStore(await database);
-    });
+  const opened = () => (database ??= openDatabase({ kind: 'embedded', dataDir }));
+  const plans = options.plans ?? lazily<PlanStore>(async () => new SqlPlanStore(await opened()));
   const messenger = options.messenger ?? new RecordingMessenger();
   const deps: ApiDependencies = {
     config,
@@ -91,6 +91,10 @@ export async function startApiTestApp(options: ApiTestAppOptions = {}): Promise<
     messenger,
     defaultProfileId: config.defaultProfileId,
     myPlanUrl: personalTabDeepLink(config),
+    reminders: lazily<ReminderQueue>(async () => new SqlReminderQueue(await opened())),
+    reminderSettings: lazily<ReminderSettingsStore>(
+      async () => new SqlReminderSettingsStore(await opened()),
+    ),
     ...(options.now ? { now: options.now } : {}),
   };
   const app = createHttpApp({
@@ -129,9 +133,10 @@ export async function startApiTestApp(options: ApiTestAppOptions = {}): Promise<
  * A plan store whose database opens on the first call: starting PGlite costs seconds on a
  * busy machine, and most identity and request-handling tests never reach the store.
  */
-function lazyPlanStore(open: () => Promise<PlanStore>): PlanStore {
-  let store: Promise<PlanStore> | undefined;
-  return new Proxy({} as PlanStore, {
+/** A store whose database opens on its first call, for the tests that never touch it. */
+function lazily<T extends object>(open: () => Promise<T>): T {
+  let store: Promise<T> | undefined;
+  return new Proxy({} as T, {
     get: (_target, method) => {
       // Not a promise itself: `await` on the store must not mistake it for one.
       if (typeof method !== 'string' || method === 'then') return undefined;

@@ -2,6 +2,8 @@ import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
 import pino from 'pino';
 import sv from '../../core/i18n/locales/sv.json';
 import type { PlanStore } from '../../core/ports/planStore';
+import type { ReminderQueue } from '../../core/ports/reminderQueue';
+import type { ReminderSettingsStore } from '../../core/ports/reminderSettingsStore';
 import type { PreparationDraftStore } from '../../core/ports/preparationDraftStore';
 import { DemoDirectory } from '../../bot/directory/demoDirectory';
 import { KompetensdialogBot } from '../../bot/teams/KompetensdialogBot';
@@ -24,6 +26,8 @@ describe('a card action that fails inside the service', () => {
       myPlanUrl: 'https://teams.microsoft.com/l/entity/x/min-utvecklingsplan',
       drafts: failingDrafts,
       plans: {} as PlanStore,
+      reminders: {} as ReminderQueue,
+      reminderSettings: {} as ReminderSettingsStore,
       messenger: new RecordingMessenger(),
       defaultProfileId: 'vgr',
     });

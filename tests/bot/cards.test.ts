@@ -86,7 +86,15 @@ describe('cards', () => {
       helpCard({ language: 'sv', scope: 'personal', commands: COMMAND_MENU }),
     ).join('\n');
     expect(texts).toContain('**hjälp** · Finns nu');
-    expect(texts).toContain('**påminnelser** · Kommer snart');
+    expect(texts).toContain('**påminnelser** · Finns nu');
+    const soon = cardTexts(
+      helpCard({
+        language: 'sv',
+        scope: 'personal',
+        commands: [{ id: 'myTeam', available: false }],
+      }),
+    );
+    expect(soon).toContain('**mitt team** · Kommer snart');
   });
 });
 

@@ -145,11 +145,9 @@ describe('help and commands', () => {
     expect(texts).toContain(sv.commands.help.title);
   });
 
-  it('when Anna asks for a feature that is still being built, then she is told so plainly', async () => {
+  it('when Anna writes "påminnelser", then her reminder settings open', async () => {
     await send(message(chat, 'påminnelser'));
-    expect(cardTexts(sentCards()[0])).toContain(
-      sv.notYetAvailable.title.replace('{{command}}', sv.commands.reminders.title),
-    );
+    expect(cardTexts(sentCards()[0])).toContain(sv.reminders.settings.title);
   });
 
   it('when Anna writes "avbryt" with nothing going on, then she is told there is nothing to cancel', async () => {

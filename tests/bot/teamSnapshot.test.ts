@@ -6,6 +6,8 @@ import type { Person } from '../../core/ports/directory';
 import { openDatabase } from '../../bot/storage/openDatabase';
 import type { SqlDatabase } from '../../bot/storage/sqlDatabase';
 import { SqlPlanStore } from '../../bot/storage/sqlPlanStore';
+import { SqlReminderQueue } from '../../bot/storage/sqlReminderQueue';
+import { SqlReminderSettingsStore } from '../../bot/storage/sqlReminderSettingsStore';
 import { loadTeamSnapshot } from '../../bot/team/teamSnapshot';
 import type { FlowDependencies } from '../../bot/flowDependencies';
 import { RecordingMessenger } from '../fakes/recordingMessenger';
@@ -45,6 +47,8 @@ describe('the team snapshot read for "mitt team" and the team plan', () => {
       logger: pino({ level: 'silent' }),
       defaultProfileId: 'vgr',
       myPlanUrl: 'https://teams.microsoft.com/l/entity/x/y',
+      reminders: new SqlReminderQueue(db),
+      reminderSettings: new SqlReminderSettingsStore(db),
       now: () => new Date('2026-11-25T10:00:00+01:00'),
     };
 

@@ -26,6 +26,8 @@ function payloadOf(kind: ReminderKind, scheduledAt = DIALOGUE_AT): ReminderPaylo
       return { kind, sequence: 4 };
     case 'effect-follow-up':
       return { kind, planId: 'plan-1', activityId: 'activity-1', dueDate: '2026-03-01' };
+    case 'notice':
+      return { kind, card: { type: 'AdaptiveCard' }, fallbackText: 'Karin har bokat ett samtal' };
   }
 }
 
@@ -175,6 +177,7 @@ describe('a pause at send time', () => {
     // The pause ends on skärtorsdagen: the first working day after it is after Easter.
     ['reflection-prompt', { action: 'defer', until: '2026-04-07T08:00:00+02:00' }],
     ['effect-follow-up', { action: 'defer', until: '2026-04-07T08:00:00+02:00' }],
+    ['notice', { action: 'defer', until: '2026-04-07T08:00:00+02:00' }],
   ])('when a %s job comes due during a pause, then %j', (kind, expected) => {
     expect(decide(kind, settings('weekly', pause), TUESDAY_MORNING)).toEqual(expected);
   });

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../core/i18n/i18n';
+import type { EffectFollowUp } from '../../../core/plan/effectFollowUp';
 import type { IndividualPlan } from '../../../core/plan/individualPlan';
 import type { UnitGoal } from '../../../core/plan/teamPlan';
 import type { OrganisationProfile } from '../../../core/profiles/profileSchema';
@@ -21,6 +22,8 @@ export interface ManagerCardData {
   inclusiveNeeds?: string;
   /** The card clicked was older than the plan: nothing changed, this is the plan now. */
   stale?: boolean;
+  /** The effect follow-ups the employee shared, shown under their activities in the review. */
+  sharedFollowUps?: readonly EffectFollowUp[];
 }
 
 /** The plan a manager's button names: the employee, and the plan once it exists. */

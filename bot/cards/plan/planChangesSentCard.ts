@@ -20,6 +20,7 @@ export function planChangesSentCard(data: PlanChangesSentCardData): AdaptiveCard
     delivered: 'delivered',
     'not-installed': 'notInstalled',
     unreachable: 'unreachable',
+    queued: 'queued',
     'no-manager': 'noManager',
   }[data.delivery];
   return adaptiveCard(

@@ -52,7 +52,15 @@ export function planReviewCard(data: PlanReviewCardData): AdaptiveCard {
     statusLine(t, plan),
     ...stateNote(t, data),
     ...changeRequestBlock(t, profile, language, plan, name),
-    ...planSection({ language, profile, plan, unitGoals: data.unitGoals }),
+    ...planSection({
+      language,
+      profile,
+      plan,
+      unitGoals: data.unitGoals,
+      ...(data.sharedFollowUps
+        ? { sharedFollowUps: { employeeName: name, followUps: data.sharedFollowUps } }
+        : {}),
+    }),
     followUpLine(t, plan, language),
     ...inclusiveNeedsBlock(t, name, data.inclusiveNeeds),
     ...(editable && data.problems.length > 0 ? problemsPart(t, data.problems) : []),

@@ -1,12 +1,14 @@
 import { ActionSet, Container, TextBlock, type CardElement } from '@microsoft/teams.cards';
 import type { TFunction } from 'i18next';
 import { translator, type Language } from '../../../core/i18n/i18n';
+import type { EffectFollowUp } from '../../../core/plan/effectFollowUp';
 import type { Activity, Goal, IndividualPlan } from '../../../core/plan/individualPlan';
 import type { UnitGoal } from '../../../core/plan/teamPlan';
 import type { OrganisationProfile } from '../../../core/profiles/profileSchema';
 import { cardButton } from '../cardActions';
+import { followUpAnswers } from '../reminders/followUpAnswers';
 import { userTextBlock } from '../userText';
-import { dateInWords, formName } from './planText';
+import { dateInWords, dayInWords, formName } from './planText';
 
 export interface PlanSectionData {
   language: Language;
@@ -15,6 +17,11 @@ export interface PlanSectionData {
   unitGoals: readonly UnitGoal[];
   /** The manager's activities card: a remove button per activity and an add button per goal. */
   editing?: { employeeId: string };
+  /**
+   * The employee's effect follow-ups they shared, each under its activity (the manager's
+   * view). Only shared ones are shown, whatever is passed.
+   */
+  sharedFollowUps?: { employeeName: string; followUps: readonly EffectFollowUp[] };
 }
 
 /** Button titles are short: a long activity title is cut, the button still names it. */
@@ -82,6 +89,7 @@ function activitiesOf(
       : activities.map((activity) =>
           new Container(
             ...activityLines(t, data, activity),
+            ...sharedFollowUpOf(t, data, activity),
             ...(at
               ? [
                   new ActionSet(
@@ -144,6 +152,28 @@ function activityLines(t: TFunction, data: PlanSectionData, activity: Activity):
     ...(activity.supportNeeded
       ? [userTextBlock(t('plan.activity.support', { text: activity.supportNeeded }))]
       : []),
+  ];
+}
+
+function sharedFollowUpOf(t: TFunction, data: PlanSectionData, activity: Activity): CardElement[] {
+  const followUp = data.sharedFollowUps?.followUps.find(
+    (candidate) =>
+      candidate.activityId === activity.id &&
+      candidate.planId === data.plan.id &&
+      candidate.visibility === 'shared-with-manager',
+  );
+  if (!followUp || !data.sharedFollowUps) return [];
+  return [
+    new Container(
+      new TextBlock(
+        t('reminders.followUp.forManager', {
+          name: data.sharedFollowUps.employeeName,
+          date: dayInWords(data.profile, followUp.answeredAt, data.language),
+        }),
+        { wrap: true, weight: 'Bolder', size: 'Small' },
+      ),
+      ...followUpAnswers(t, followUp),
+    ).withOptions({ style: 'emphasis', spacing: 'Small' }),
   ];
 }
 

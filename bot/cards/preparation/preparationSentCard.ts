@@ -8,7 +8,7 @@ import { cardButton } from '../cardActions';
 import { dialogueWord } from './preparationText';
 
 /** What became of the manager's message; never claims a delivery that did not happen. */
-export type ManagerNotice = 'delivered' | 'not-installed' | 'unreachable' | 'no-manager';
+export type ManagerNotice = 'delivered' | 'not-installed' | 'unreachable' | 'queued' | 'no-manager';
 
 export interface PreparationSentCardData {
   language: Language;
@@ -23,6 +23,7 @@ const NOTICE_KEYS: Record<ManagerNotice, string> = {
   delivered: 'preparation.sent.delivered',
   'not-installed': 'preparation.sent.notInstalled',
   unreachable: 'preparation.sent.unreachable',
+  queued: 'preparation.sent.queued',
   'no-manager': 'preparation.sent.noManager',
 };
 

@@ -49,6 +49,8 @@ export interface TeamOverviewCardData {
   page: number;
   coverage: TeamCoverage;
   notice?: TeamNotice;
+  /** Per employee, the effect follow-ups due and not answered; absent means none. */
+  unansweredFollowUps?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -111,10 +113,11 @@ export function teamOverviewCard(data: TeamOverviewCardData): AdaptiveCard {
 function memberBlock(
   t: TFunction,
   member: MemberStatus,
-  list: Pick<TeamOverviewCardData, 'profile' | 'year'>,
+  list: Pick<TeamOverviewCardData, 'profile' | 'year' | 'unansweredFollowUps'>,
   language: Language,
 ): Container {
   const next = nextButton(t, member, language);
+  const unanswered = list.unansweredFollowUps?.get(member.person.id) ?? 0;
   return new Container(
     new TextBlock(member.person.displayName, { weight: 'Bolder', wrap: true }),
     new FactSet(
@@ -123,6 +126,14 @@ function memberBlock(
           new Fact(dialogueName(entry.dialogueType, language), cycleText(t, entry, list, language)),
       ),
       new Fact(t('team.overview.planLabel'), planText(t, member, language)),
+      ...(unanswered > 0
+        ? [
+            new Fact(
+              t('reminders.team.label'),
+              t('reminders.team.unanswered', { count: unanswered }),
+            ),
+          ]
+        : []),
     ),
     next ?? new TextBlock(t('team.overview.allDone'), { isSubtle: true, wrap: true }),
   ).withOptions({ separator: true });
