@@ -42,6 +42,7 @@ import {
 } from '../cards/reminders/reminderSettingsCard';
 import { reminderSettingsCancelledCard } from '../cards/reminders/reminderSettingsCancelledCard';
 import { reminderSettingsSavedCard } from '../cards/reminders/reminderSettingsSavedCard';
+import type { Language } from '../../core/i18n/i18n';
 import type { Actor, FlowDependencies } from '../flowDependencies';
 
 type ActionOn<Verb extends RemindersAction['verb']> = Extract<RemindersAction, { verb: Verb }>;
@@ -85,6 +86,23 @@ export class ReminderFlow {
       timeZone: turn.policy.timeZone,
       ...(pending ? { nextPromptAt: pending.dueAt } : {}),
     });
+  }
+
+  /**
+   * Starts the everyday reflection prompts for someone who has just opened their chat with
+   * the bot: the first one after one rhythm's interval, on their stored settings or the
+   * defaults. Someone whose prompt is already waiting keeps it.
+   */
+  async startReflectionPrompts(personId: string, language: Language): Promise<void> {
+    if (await this.pendingPrompt(personId)) return;
+    const turn = await this.turnOf({ personId, language });
+    const next = planNextReflectionPrompt(
+      await this.storedSettings(turn),
+      turn.policy,
+      turn.now,
+      await this.nextSequence(personId),
+    );
+    await this.deps.reminders.replace(next.keyPrefix, next.planned);
   }
 
   async act(action: RemindersAction, actor: Actor): Promise<AdaptiveCard> {

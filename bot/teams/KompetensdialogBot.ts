@@ -238,6 +238,14 @@ export class KompetensdialogBot extends TeamsActivityHandler {
       await this.deps.welcomes.forgetWelcome(key);
       throw error;
     }
+    // From the welcome on, the bot may write first: the everyday reflections begin. The
+    // welcome stands if this fails; saving "påminnelser" plans the prompts again.
+    const userId = context.activity.from?.aadObjectId;
+    if (scope === 'personal' && userId) {
+      await this.reminders.startReflectionPrompts(userId, language).catch((error: unknown) => {
+        this.deps.logger.error({ err: error }, 'reflection prompts could not be started');
+      });
+    }
   }
 }
 

@@ -12,6 +12,7 @@ import { FakeBotConnector } from '../fakes/botConnector';
 import { FakeDirectory } from '../fakes/fakeDirectory';
 import { RecordingMessenger } from '../fakes/recordingMessenger';
 import { startTestService } from '../support/inProcessService';
+import { installationAdded } from '../support/teamsActivities';
 import { PersonalChat, cardTexts, headingOf, invokeCard } from '../support/personalChat';
 import { useServiceWithConnector } from '../support/serviceWithConnector';
 import { asTyped, fill, inputValue, TEXTS, type Lang } from './planSupport';
@@ -218,6 +219,44 @@ describe('"påminnelser"', () => {
 });
 
 describe('what the settings leave in the queue', () => {
+  it('when Anna opens her chat with the bot for the first time, then her first everyday question is planned, every other week from now, and a second welcome plans no second one', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'kd-reminder-first-'));
+    const connector = await new FakeBotConnector().start();
+    const anna = newPerson();
+    try {
+      const service = await startTestService(
+        { ...ENV, DATA_DIR: dataDir },
+        { directory, now: () => NOW },
+      );
+      try {
+        for (let install = 0; install < 2; install++) {
+          await service.postActivity(
+            installationAdded({ serviceUrl: connector.url, userId: anna.id }),
+          );
+        }
+      } finally {
+        await service.stop();
+      }
+      const db = await openDatabase({ kind: 'embedded', dataDir });
+      try {
+        const pending = await new SqlReminderQueue(db).list({
+          status: 'pending',
+          personId: anna.id,
+        });
+        expect(pending).toEqual([
+          expect.objectContaining({ payload: { kind: 'reflection-prompt', sequence: 0 } }),
+        ]);
+        // Friday 20 November plus two weeks: Friday 4 December.
+        expect(dateAt(pending[0]?.dueAt ?? NOW, 'Europe/Stockholm')).toBe('2026-12-04');
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await connector.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('when Anna, who has had three questions, chooses every week with a pause, then her settings are stored and exactly one question waits: the fourth, after the pause', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'kd-reminder-settings-'));
     const connector = await new FakeBotConnector().start();
