@@ -2,6 +2,7 @@ import type { Dialogue } from '../../core/plan/dialogue';
 import type { IndividualPlan } from '../../core/plan/individualPlan';
 import type { PlanStore } from '../../core/ports/planStore';
 import type { ReminderQueue } from '../../core/ports/reminderQueue';
+import { planWritingDialogueType } from '../../core/preparation/preparation';
 import { getProfile } from '../../core/profiles/profiles';
 import { planDialogueReminders } from '../../core/reminders/dialogueReminders';
 import { planEffectFollowUps } from '../../core/reminders/effectFollowUps';
@@ -40,10 +41,12 @@ export function withReminderPlanning(
   const saveDialogue = async (dialogue: Dialogue): Promise<void> => {
     await store.saveDialogue(dialogue);
     await plan('dialogue', async () => {
+      const profile = getProfile(dialogue.profileId);
       const { keyPrefix, planned } = planDialogueReminders(
         dialogue,
-        getProfile(dialogue.profileId).reminderPolicy,
+        profile.reminderPolicy,
         deps.now(),
+        planWritingDialogueType(profile).id === dialogue.dialogueTypeId,
       );
       await deps.queue.replace(keyPrefix, planned);
     });

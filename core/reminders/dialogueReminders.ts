@@ -15,6 +15,8 @@ export function planDialogueReminders(
   dialogue: Dialogue,
   policy: ReminderPolicy,
   now: Date,
+  /** Whether the plan is written after this type of dialogue: only then is the manager nudged. */
+  writesPlan: boolean,
 ): { keyPrefix: string; planned: PlannedReminder[] } {
   const keyPrefix = reminderKeyPrefix.dialogue(dialogue.id);
   const { scheduledAt, managerId } = dialogue;
@@ -68,7 +70,7 @@ export function planDialogueReminders(
     }
   }
 
-  if (managerId) {
+  if (managerId && writesPlan) {
     const dueAt = workingDaysAfter(dialogueAt, policy.afterDialogueWorkingDays, policy);
     if (now.getTime() - dueAt.getTime() <= AFTER_NUDGE_KEPT_MS) {
       planned.push({

@@ -53,6 +53,21 @@ describe('reminders follow the dialogues and plans, whoever saves them', () => {
     expect(planned).toBe(1);
   });
 
+  it('when the dialogue booked is the follow-up of the plan, not the one the plan is written after, then nobody is nudged to write a plan', async () => {
+    await plans.saveDialogue(
+      dialogue({
+        id: 'd3',
+        dialogueTypeId: 'uppfoljning',
+        scheduledAt: '2026-12-15T10:00:00+01:00',
+      }),
+    );
+    expect((await pending()).map(([key]) => key)).toEqual([
+      'dialogue:d3:employee:10',
+      'dialogue:d3:employee:2',
+      'dialogue:d3:manager:2',
+    ]);
+  });
+
   it('when the dialogue is moved, then its reminders move with it, and none is left at the old times', async () => {
     await plans.saveDialogue(dialogue({ id: 'd1', scheduledAt: '2026-12-15T10:00:00+01:00' }));
     // Thursday 21 January 2027 at 13:00.

@@ -26,7 +26,7 @@ const dueTimes = (planned: readonly PlannedReminder[]): Record<string, string | 
 
 describe('planning the reminders of a booked dialogue', () => {
   it('when a dialogue is booked weeks ahead, then the employee, the manager and the after-nudge are planned', () => {
-    const result = planDialogueReminders(dialogue(), policy, FEBRUARY);
+    const result = planDialogueReminders(dialogue(), policy, FEBRUARY, true);
     const scheduledAt = '2026-03-10T09:30:00+01:00';
     expect(result).toEqual({
       keyPrefix: `dialogue:${DIALOGUE_ID}:`,
@@ -89,7 +89,7 @@ describe('planning the reminders of a booked dialogue', () => {
     ['held', ['after']],
     ['cancelled', []],
   ])('when the dialogue is %s, then the reminders are %j', (status, keys) => {
-    const result = planDialogueReminders(dialogue({ status }), policy, FEBRUARY);
+    const result = planDialogueReminders(dialogue({ status }), policy, FEBRUARY, true);
     expect(Object.keys(dueTimes(result.planned))).toEqual(keys);
     expect(result.keyPrefix).toBe(`dialogue:${DIALOGUE_ID}:`);
   });
@@ -97,16 +97,25 @@ describe('planning the reminders of a booked dialogue', () => {
   it('when the dialogue is not booked yet, then nothing is planned', () => {
     const unbooked = dialogue();
     delete unbooked.scheduledAt;
-    expect(planDialogueReminders(unbooked, policy, FEBRUARY)).toEqual({
+    expect(planDialogueReminders(unbooked, policy, FEBRUARY, true)).toEqual({
       keyPrefix: `dialogue:${DIALOGUE_ID}:`,
       planned: [],
     });
   });
 
+  it('when the dialogue is not the one the plan is written after (a follow-up), then nobody is nudged to write the plan', () => {
+    const result = planDialogueReminders(dialogue(), policy, FEBRUARY, false);
+    expect(Object.keys(dueTimes(result.planned))).toEqual([
+      'employee:10',
+      'employee:2',
+      'manager:2',
+    ]);
+  });
+
   it('when the directory names no manager, then only the employee is reminded', () => {
     const withoutManager = dialogue();
     delete withoutManager.managerId;
-    const result = planDialogueReminders(withoutManager, policy, FEBRUARY);
+    const result = planDialogueReminders(withoutManager, policy, FEBRUARY, true);
     expect(result.planned.map((reminder) => reminder.personId)).toEqual([EMPLOYEE, EMPLOYEE]);
     expect(Object.keys(dueTimes(result.planned))).toEqual(['employee:10', 'employee:2']);
   });
@@ -118,7 +127,7 @@ describe('planning the reminders of a booked dialogue', () => {
       managerWorkingDaysBefore: [5, 1],
       afterDialogueWorkingDays: 3,
     };
-    expect(dueTimes(planDialogueReminders(dialogue(), other, FEBRUARY).planned)).toEqual({
+    expect(dueTimes(planDialogueReminders(dialogue(), other, FEBRUARY, true).planned)).toEqual({
       'employee:5': '2026-03-03T09:30:00+01:00',
       'manager:5': '2026-03-03T09:30:00+01:00',
       'manager:1': '2026-03-09T09:30:00+01:00',
@@ -232,7 +241,12 @@ describe('dialogues around holidays, weekends and DST changes', () => {
   ])(
     'when the dialogue is on %s (%s), then the reminders keep working days and clock time',
     (_case, scheduledAt, expected) => {
-      const planned = planDialogueReminders(dialogue({ scheduledAt }), policy, FEBRUARY).planned;
+      const planned = planDialogueReminders(
+        dialogue({ scheduledAt }),
+        policy,
+        FEBRUARY,
+        true,
+      ).planned;
       expect(dueTimes(planned)).toEqual(expected);
     },
   );
@@ -255,13 +269,13 @@ describe('reminders already due when planning', () => {
     ['30 days after the after-nudge', '2026-04-10T10:30:00+02:00', ['after']],
     ['a second past 30 days after it', '2026-04-10T10:30:01+02:00', []],
   ])('when it is %s (%s), then only %j are planned', (_case, now, keys) => {
-    const planned = planDialogueReminders(dialogue(), policy, new Date(now)).planned;
+    const planned = planDialogueReminders(dialogue(), policy, new Date(now), true).planned;
     expect(Object.keys(dueTimes(planned))).toEqual(keys);
   });
 
   it('when the dialogue was held yesterday, then the after-nudge is still planned, already due', () => {
     const now = new Date('2026-03-11T12:00:00+01:00');
-    const planned = planDialogueReminders(dialogue({ status: 'held' }), policy, now).planned;
+    const planned = planDialogueReminders(dialogue({ status: 'held' }), policy, now, true).planned;
     expect(dueTimes(planned)).toEqual({ after: '2026-03-11T09:30:00+01:00' });
   });
 
@@ -270,11 +284,9 @@ describe('reminders already due when planning', () => {
     // "before" reminder from ever coming after the dialogue.
     const sameDay = { ...policy, employeeWorkingDaysBefore: [0, 1] };
     const early = dialogue({ scheduledAt: '2026-03-10T07:30:00+01:00' });
-    expect(Object.keys(dueTimes(planDialogueReminders(early, sameDay, FEBRUARY).planned))).toEqual([
-      'employee:1',
-      'manager:2',
-      'after',
-    ]);
+    expect(
+      Object.keys(dueTimes(planDialogueReminders(early, sameDay, FEBRUARY, true).planned)),
+    ).toEqual(['employee:1', 'manager:2', 'after']);
   });
 });
 
@@ -311,8 +323,8 @@ describe('moving or cancelling a dialogue', () => {
     ],
   ])('when it is moved %s, then the same keys get new times', (_case, scheduledAt, expected) => {
     const now = new Date('2026-02-20T12:00:00+01:00');
-    const before = planDialogueReminders(dialogue(), policy, now);
-    const after = planDialogueReminders(dialogue({ scheduledAt }), policy, now);
+    const before = planDialogueReminders(dialogue(), policy, now, true);
+    const after = planDialogueReminders(dialogue({ scheduledAt }), policy, now, true);
     expect(after.keyPrefix).toBe(before.keyPrefix);
     expect(dueTimes(after.planned)).toEqual(expected);
     for (const reminder of after.planned) {
@@ -321,8 +333,13 @@ describe('moving or cancelling a dialogue', () => {
   });
 
   it('when it is cancelled, then the same prefix comes back with nothing under it', () => {
-    const planned = planDialogueReminders(dialogue(), policy, FEBRUARY);
-    const cancelled = planDialogueReminders(dialogue({ status: 'cancelled' }), policy, FEBRUARY);
+    const planned = planDialogueReminders(dialogue(), policy, FEBRUARY, true);
+    const cancelled = planDialogueReminders(
+      dialogue({ status: 'cancelled' }),
+      policy,
+      FEBRUARY,
+      true,
+    );
     expect(planned.planned).toHaveLength(4);
     expect(cancelled).toEqual({ keyPrefix: planned.keyPrefix, planned: [] });
   });
