@@ -24,7 +24,11 @@ import { KompetensdialogBot } from './teams/KompetensdialogBot';
 import { rememberConversations } from './teams/rememberConversations';
 import { TeamsMessenger } from './teams/teamsMessenger';
 import { composeReminder } from './reminders/reminderMessages';
-import { withReminderPlanning } from './reminders/reminderPlanning';
+import {
+  ReminderCatchUp,
+  ReminderPlanner,
+  withReminderPlanning,
+} from './reminders/reminderPlanning';
 import { createReminderOpsRouter } from './reminders/reminderOpsRoute';
 import { QuietHoursMessenger } from './reminders/quietHoursMessenger';
 import { ReminderWorker } from './reminders/reminderWorker';
@@ -95,17 +99,20 @@ export async function startService(
       logger,
       onQueued: () => reminderWorker?.wake(),
     });
+  const plans = new SqlPlanStore(database);
+  const planner = new ReminderPlanner({
+    queue: reminders,
+    now,
+    logger,
+    onPlanned: () => reminderWorker?.wake(),
+  });
+  let catchUp: ReminderCatchUp | undefined;
   // The chat and the tab work on the same store, directory, messenger and clock.
   const flows: FlowDependencies = {
     directory,
     logger,
     myPlanUrl: personalTabDeepLink(config),
-    plans: withReminderPlanning(new SqlPlanStore(database), {
-      queue: reminders,
-      now,
-      logger,
-      onPlanned: () => reminderWorker?.wake(),
-    }),
+    plans: withReminderPlanning(plans, planner, logger),
     messenger,
     defaultProfileId: config.defaultProfileId,
     reminders,
@@ -113,6 +120,10 @@ export async function startService(
     now,
   };
   if (config.reminders.enabled) {
+    catchUp = new ReminderCatchUp(plans, planner, logger, {
+      firstLookBackMs: 7 * 24 * 3600_000,
+      intervalMs: 10 * 60_000,
+    });
     const sendRate = config.reminders.sendRatePerSecond;
     reminderWorker = new ReminderWorker(
       {
@@ -165,6 +176,7 @@ export async function startService(
   const server = createServer(app);
   await listen(server, config.port, config.host);
   reminderWorker?.start();
+  catchUp?.start();
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
 
@@ -182,6 +194,7 @@ export async function startService(
           server.closeIdleConnections();
         });
         // The batch in hand is sent and settled before the database closes.
+        await catchUp?.stop();
         await reminderWorker?.stop();
         await database.close();
       })()),

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import {
   DialoguePreparationSchema,
   DialogueSchema,
@@ -97,6 +98,10 @@ export class SqlPlanStore implements PlanStore {
 
   individualPlanHistory(planId: string): Promise<Revision<IndividualPlan>[]> {
     return this.individualPlans.history(planId);
+  }
+
+  async listIndividualPlansSavedWithin(periodMs: number): Promise<IndividualPlan[]> {
+    return this.savedWithin('individual_plans', 'saved_at', IndividualPlanSchema, periodMs);
   }
 
   async listIndividualPlans(
@@ -236,6 +241,32 @@ export class SqlPlanStore implements PlanStore {
   async listDialoguesForEmployees(employeeIds: readonly string[]): Promise<Dialogue[]> {
     if (employeeIds.length === 0) return [];
     return this.dialogues('employee_id = any($1::text[])', employeeIds);
+  }
+
+  async listDialoguesSavedWithin(periodMs: number): Promise<Dialogue[]> {
+    return this.savedWithin('dialogues', 'updated_at', DialogueSchema, periodMs);
+  }
+
+  /**
+   * For the reminder catch-up, which must not stop at one broken row: a stored document that
+   * no longer matches its schema is left out here (reading it by id still fails loudly).
+   */
+  private async savedWithin<T>(
+    table: 'individual_plans' | 'dialogues',
+    savedAt: 'saved_at' | 'updated_at',
+    schema: z.ZodType<T>,
+    periodMs: number,
+  ): Promise<T[]> {
+    const rows = await this.db.query<{ document: unknown }>(
+      `select document from ${table}
+       where ${savedAt} >= now() - $1::bigint * interval '1 millisecond'
+       order by ${savedAt}, id`,
+      [Math.ceil(periodMs)],
+    );
+    return rows.flatMap((row) => {
+      const parsed = schema.safeParse(row.document);
+      return parsed.success ? [parsed.data] : [];
+    });
   }
 
   private async dialogues(where: string, value: string | readonly string[]): Promise<Dialogue[]> {

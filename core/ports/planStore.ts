@@ -38,6 +38,12 @@ export interface IndividualPlanStore {
   saveIndividualPlan(plan: IndividualPlan, options: SaveOptions): Promise<IndividualPlan>;
   /** Every saved version, oldest first. */
   individualPlanHistory(planId: string): Promise<Revision<IndividualPlan>[]>;
+  /**
+   * Plans saved within the last `periodMs` by the store's own clock: the reminder planner's
+   * catch-up, for a save whose reminders a crash kept from being planned. A stored plan that
+   * no longer matches its schema is left out, so one broken row cannot stop the catch-up.
+   */
+  listIndividualPlansSavedWithin(periodMs: number): Promise<IndividualPlan[]>;
   /** The current plans of these employees (all years unless one is given). */
   listIndividualPlans(
     employeeIds: readonly string[],
@@ -79,6 +85,8 @@ export interface DialogueStore {
    * former manager, is still seen by the manager the employee has now.
    */
   listDialoguesForEmployees(employeeIds: readonly string[]): Promise<Dialogue[]>;
+  /** Dialogues saved within the last `periodMs` by the store's own clock, as for plans. */
+  listDialoguesSavedWithin(periodMs: number): Promise<Dialogue[]>;
   getPreparation(dialogueId: string): Promise<VersionedPreparation | undefined>;
   savePreparation(
     preparation: DialoguePreparation,

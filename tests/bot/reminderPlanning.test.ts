@@ -1,5 +1,9 @@
 import { createLogger } from '../../bot/logger';
-import { withReminderPlanning } from '../../bot/reminders/reminderPlanning';
+import {
+  ReminderCatchUp,
+  ReminderPlanner,
+  withReminderPlanning,
+} from '../../bot/reminders/reminderPlanning';
 import { SqlPlanStore } from '../../bot/storage/sqlPlanStore';
 import { SqlReminderQueue } from '../../bot/storage/sqlReminderQueue';
 import type { PlanStore } from '../../core/ports/planStore';
@@ -15,6 +19,7 @@ let fresh: FreshDatabase;
 let queue: SqlReminderQueue;
 let plans: PlanStore;
 let planned: number;
+const logger = createLogger('silent');
 
 beforeAll(async () => {
   fresh = await freshEmbeddedDatabase();
@@ -26,12 +31,11 @@ beforeEach(async () => {
   );
   queue = new SqlReminderQueue(fresh.db);
   planned = 0;
-  plans = withReminderPlanning(new SqlPlanStore(fresh.db), {
-    queue,
-    now: () => NOW,
-    logger: createLogger('silent'),
-    onPlanned: () => planned++,
-  });
+  plans = withReminderPlanning(
+    new SqlPlanStore(fresh.db),
+    new ReminderPlanner({ queue, now: () => NOW, logger, onPlanned: () => planned++ }),
+    logger,
+  );
 });
 
 const pending = async () =>
@@ -125,15 +129,46 @@ describe('reminders follow the dialogues and plans, whoever saves them', () => {
     const failing = {
       replace: () => Promise.reject(new Error('queue unreachable')),
     } as unknown as ReminderQueue;
-    const store = withReminderPlanning(new SqlPlanStore(fresh.db), {
-      queue: failing,
-      now: () => NOW,
-      logger: log.logger,
-    });
+    const store = withReminderPlanning(
+      new SqlPlanStore(fresh.db),
+      new ReminderPlanner({ queue: failing, now: () => NOW, logger: log.logger }),
+      log.logger,
+    );
 
     await store.saveDialogue(dialogue({ id: 'd2', scheduledAt: '2026-12-15T10:00:00+01:00' }));
 
     expect(await store.getDialogue('d2')).toMatchObject({ id: 'd2' });
     expect(log.tail()).toContain('reminders could not be planned');
+  });
+
+  it('when the service died between saving a dialogue and planning its reminders, then the catch-up after the restart plans them', async () => {
+    // Saved through the bare store: the planning never happened.
+    const bare = new SqlPlanStore(fresh.db);
+    await bare.saveDialogue(dialogue({ id: 'd4', scheduledAt: '2026-12-15T10:00:00+01:00' }));
+    await bare.saveIndividualPlan(
+      agreedPlan({ id: 'p4', activities: [activity(1, { dueDate: '2026-12-10' })] }),
+      { expectedVersion: 0, savedBy: EMPLOYEE },
+    );
+    expect(await pending()).toEqual([]);
+
+    const catchUp = new ReminderCatchUp(
+      bare,
+      new ReminderPlanner({ queue, now: () => NOW, logger }),
+      logger,
+      { firstLookBackMs: 3600_000, intervalMs: 600_000 },
+    );
+    expect(await catchUp.runOnce(3600_000)).toEqual({ dialogues: 1, plans: 1 });
+    expect((await pending()).map(([key]) => key)).toEqual([
+      'dialogue:d4:after',
+      'dialogue:d4:employee:10',
+      'dialogue:d4:employee:2',
+      'dialogue:d4:manager:2',
+      'follow-up:p4:activity-1',
+    ]);
+
+    // A second round changes nothing.
+    const before = await queue.list({ status: 'pending' });
+    await catchUp.runOnce(3600_000);
+    expect(await queue.list({ status: 'pending' })).toEqual(before);
   });
 });

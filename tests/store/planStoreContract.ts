@@ -395,6 +395,21 @@ export function describePlanStoreContract(database: () => SqlDatabase): void {
       expect(await store.listDialoguesForEmployees([booked.employeeId])).toEqual([moved]);
     });
 
+    it('when the reminder catch-up asks what was saved lately, then a dialogue and a plan saved a moment ago are among them', async () => {
+      const booked = dialogue();
+      await store.saveDialogue(booked);
+      const saved = await store.saveIndividualPlan(individualPlan(), {
+        expectedVersion: 0,
+        savedBy: 'someone',
+      });
+
+      const minute = 60_000;
+      expect((await store.listDialoguesSavedWithin(minute)).map((d) => d.id)).toContain(booked.id);
+      expect((await store.listIndividualPlansSavedWithin(minute)).map((p) => p.id)).toContain(
+        saved.id,
+      );
+    });
+
     it("when a team's dialogues are listed, then they come soonest first, the unbooked last, and no one else's are among them", async () => {
       const [anna, erik] = [uniqueId('employee'), uniqueId('employee')];
       const later = dialogue({ employeeId: anna, scheduledAt: '2026-05-01T09:00:00+02:00' });
