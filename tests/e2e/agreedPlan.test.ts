@@ -21,6 +21,7 @@ import {
   type PlaygroundChat,
 } from '../support/playground';
 import { playgroundWalk } from '../support/playgroundWalk';
+import { onWorkingDayAfter, ShiftedClock, startForBooking } from '../support/shiftedClock';
 import { describeWithChromium } from '../support/testEnvironment';
 
 /**
@@ -31,8 +32,9 @@ import { describeWithChromium } from '../support/testEnvironment';
  * the real service in this process.
  *
  * Anna's preparation is stored before the service starts (tests/e2e/preparation.test.ts
- * walks it in the playground). The service's clock is the test's: real time, until the walk
- * moves it to the morning of the dialogue, after it was held.
+ * walks it in the playground). The service's clock is the test's: real time moved into working
+ * time (tests/support/shiftedClock.ts), until the walk moves it to the morning of the
+ * dialogue, after it was held.
  *
  * The tests below are one walk, in order: each starts where the one before left the pages.
  */
@@ -45,42 +47,16 @@ const profile = getProfile(demoOrganisation.unit.profileId);
 const ZONE = profile.reminderPolicy.timeZone;
 const dialogueType = planWritingDialogueType(profile);
 
-/**
- * The service's clock: real time moved by an offset. It starts now, or on 1 December when the
- * year has no working day left a few days ahead: a dialogue is booked within its own year.
- */
-class TestClock {
-  private offsetMs = 0;
-
-  constructor(start: DateTime) {
-    this.moveTo(start);
-  }
-
-  readonly now = (): Date => new Date(Date.now() + this.offsetMs);
-
-  moveTo(instant: DateTime): void {
-    this.offsetMs = instant.toMillis() - Date.now();
-  }
-
-  local(): DateTime {
-    return DateTime.fromJSDate(this.now(), { zone: ZONE });
-  }
-}
-
-/** The first Monday to Friday at least three days after `now`, at 09:30 in Stockholm. */
-const bookingTimeAfter = (now: DateTime): DateTime => {
-  let day = now.setZone(ZONE).startOf('day').plus({ days: 3 });
-  while (day.weekday > 5) day = day.plus({ days: 1 });
-  return day.set({ hour: 9, minute: 30 });
-};
-
-const realNow = DateTime.now().setZone(ZONE);
-const START =
-  bookingTimeAfter(realNow).year === realNow.year
-    ? realNow
-    : realNow.set({ month: 12, day: 1, hour: 8, minute: 0, second: 0, millisecond: 0 });
+/** Booked three working days ahead, at 09:30: the walk then moves to that morning. */
+const BOOKING_WORKING_DAYS_AHEAD = 3;
+const START = startForBooking(DateTime.now(), BOOKING_WORKING_DAYS_AHEAD, profile.reminderPolicy);
 const YEAR = START.year;
-const BOOKED = bookingTimeAfter(START);
+const BOOKED = onWorkingDayAfter(
+  START,
+  BOOKING_WORKING_DAYS_AHEAD,
+  { hour: 9, minute: 30 },
+  profile.reminderPolicy,
+);
 /** Dates as Input.Date takes and sends them. */
 const YEAR_END = `${YEAR}-12-31`;
 const NEXT_YEAR_FOLLOW_UP = `${YEAR + 1}-02-15`;
@@ -247,7 +223,7 @@ async function expectNothingPrivateOn(chat: PlaygroundChat): Promise<void> {
 
 describeWithChromium(`${ANNA.displayName}'s plan, agreed in the Agents Playground`, () => {
   const serviceLog = memoryLog();
-  const clock = new TestClock(START);
+  const clock = new ShiftedClock(START);
   let dataDir: string | undefined;
   let pair: PlaygroundPair | undefined;
   let anna: PlaygroundChat;

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import type { Locator } from 'playwright-core';
 import demoOrganisation from '../../bot/demo/demoOrganisation.json';
 import { translator } from '../../core/i18n/i18n';
@@ -20,6 +21,7 @@ import {
   type PlaygroundChat,
 } from '../support/playground';
 import { playgroundWalk } from '../support/playgroundWalk';
+import { ShiftedClock, workingStart } from '../support/shiftedClock';
 import { describeWithChromium } from '../support/testEnvironment';
 
 /**
@@ -27,6 +29,8 @@ import { describeWithChromium } from '../support/testEnvironment';
  * Agents Playground from the first step to the send, with one step back, a save for later and
  * a service restart on the way; Karin, her manager, has her own playground open and gets only
  * what Anna shared. The real service in this process, two real playgrounds, one Chromium.
+ * The service's clock runs in working time, when what Anna sends reaches Karin at once
+ * (tests/support/shiftedClock.ts).
  *
  * The tests below are one walk, in order: each starts where the one before left the pages.
  */
@@ -151,6 +155,7 @@ const shareToggleOf = (card: Locator, answer: string): Locator =>
 
 describeWithChromium(`${ANNA} prepares her development dialogue in the Agents Playground`, () => {
   const serviceLog = memoryLog();
+  const clock = new ShiftedClock(workingStart(DateTime.now(), profile.reminderPolicy));
   let dataDir: string | undefined;
   let pair: PlaygroundPair | undefined;
   let anna: PlaygroundChat;
@@ -168,7 +173,10 @@ describeWithChromium(`${ANNA} prepares her development dialogue in the Agents Pl
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'kd-e2e-preparation-'));
-    pair = await startPlaygroundPair({ DATA_DIR: dataDir }, { logger: serviceLog.logger });
+    pair = await startPlaygroundPair(
+      { DATA_DIR: dataDir },
+      { logger: serviceLog.logger, now: clock.now },
+    );
     ({ anna, karin } = pair);
     // The playground shows proactive messages only on an open page, and the bot can write to
     // Karin only once her page's install events have told it where her chat is.
