@@ -21,6 +21,7 @@ import {
   type PlaygroundChat,
 } from '../support/playground';
 import { playgroundWalk } from '../support/playgroundWalk';
+import { button, memberBlock, shownText, startsWith } from '../support/playgroundCards';
 import { onWorkingDayAfter, ShiftedClock, startForBooking } from '../support/shiftedClock';
 import { describeWithChromium } from '../support/testEnvironment';
 
@@ -145,21 +146,6 @@ const activityMeta = (form: string, due: string): string =>
     dates: t('plan.activity.due', { due: inWords.date(due) }),
     responsible: t('plan.responsible.both').toLocaleLowerCase('sv'),
   });
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** An input's name: its label, then whatever the renderer adds (a required mark, an error). */
-const startsWith = (label: string): RegExp => new RegExp(`^${escapeRegExp(label)}`);
-
-/** The card's text with its whitespace collapsed: a fact reads "title value". */
-const shownText = async (card: Locator): Promise<string> =>
-  (await card.innerText()).replace(/\s+/g, ' ');
-
-const button = (card: Locator, title: string): Locator =>
-  card.getByRole('button', { name: title, exact: true });
-
-/** One person's block in "mitt team": their name, their facts and their one button. */
-const memberBlock = (card: Locator, name: string): Locator =>
-  card.getByText(name, { exact: true }).locator('xpath=ancestor::div[.//button][1]');
 
 /** Input.Date: the playground draws a date picker that takes a typed YYYY-MM-DD. */
 const dateInput = (card: Locator, label: string): Locator =>

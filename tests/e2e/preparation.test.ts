@@ -20,6 +20,7 @@ import {
   withDiagnostics,
   type PlaygroundChat,
 } from '../support/playground';
+import { escapeRegExp } from '../support/playgroundCards';
 import { playgroundWalk } from '../support/playgroundWalk';
 import { ShiftedClock, workingStart } from '../support/shiftedClock';
 import { describeWithChromium } from '../support/testEnvironment';
@@ -130,8 +131,6 @@ const PRIVATE = [
 ];
 /** Answers stored: 3 + 2 + 2 + 3 (forms, courses, conditions) + 4 reflections. */
 const ANSWER_COUNT = 14;
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A text input by the start of its label: the card adds "(frivilligt, högst N tecken)". */
 const textInput = (card: Locator, labelStart: string): Locator =>

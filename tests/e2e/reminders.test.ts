@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import type { Locator } from 'playwright-core';
 import demoOrganisation from '../../bot/demo/demoOrganisation.json';
 import { translator } from '../../core/i18n/i18n';
 import { planWritingDialogueType } from '../../core/preparation/preparation';
@@ -17,6 +16,7 @@ import {
   type PlaygroundChat,
 } from '../support/playground';
 import { playgroundWalk } from '../support/playgroundWalk';
+import { button, memberBlock, shownText, startsWith } from '../support/playgroundCards';
 import { onWorkingDayAfter, ShiftedClock, startForBooking } from '../support/shiftedClock';
 import { describeWithChromium } from '../support/testEnvironment';
 
@@ -74,21 +74,6 @@ const FIRST_STEP = t('preparation.stepHeading', {
   count: PREPARATION_STEP_COUNT,
   title: t('preparation.steps.current-situation.title'),
 });
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** An input's name: its label, then whatever the renderer adds (a required mark, an error). */
-const startsWith = (label: string): RegExp => new RegExp(`^${escapeRegExp(label)}`);
-
-/** The card's text with its whitespace collapsed. */
-const shownText = async (card: Locator): Promise<string> =>
-  (await card.innerText()).replace(/\s+/g, ' ');
-
-const button = (card: Locator, title: string): Locator =>
-  card.getByRole('button', { name: title, exact: true });
-
-/** One person's block in "mitt team": their name, their facts and their one button. */
-const memberBlock = (card: Locator, name: string): Locator =>
-  card.getByText(name, { exact: true }).locator('xpath=ancestor::div[.//button][1]');
 
 describeWithChromium(`${ANNA.displayName} is reminded of her dialogue in the Playground`, () => {
   const serviceLog = memoryLog();
