@@ -5,7 +5,12 @@ import type { ClaimedReminder, ReminderQueue } from '../../core/ports/reminderQu
 import type { ReminderSettingsStore } from '../../core/ports/reminderSettingsStore';
 import { getProfile } from '../../core/profiles/profiles';
 import type { ReminderPolicy } from '../../core/profiles/profileSchema';
-import { nextStep, type RetryPolicy, type SendOutcome } from '../../core/reminders/deliveryRetry';
+import {
+  describeOutcome,
+  nextStep,
+  type RetryPolicy,
+  type SendOutcome,
+} from '../../core/reminders/deliveryRetry';
 import type { ReminderJob } from '../../core/reminders/reminderJob';
 import { planNextReflectionPrompt } from '../../core/reminders/reflectionRhythm';
 import {
@@ -230,7 +235,11 @@ export class ReminderWorker {
       case 'retry':
         this.counters.retried++;
         return this.settled(
-          await queue.retryAt(job, new Date(now.getTime() + step.delayMs), describe(outcome)),
+          await queue.retryAt(
+            job,
+            new Date(now.getTime() + step.delayMs),
+            describeOutcome(outcome),
+          ),
         );
       case 'skip':
         return this.skip(job, step.reason);
@@ -256,19 +265,6 @@ export class ReminderWorker {
   private async policyFor(personId: string): Promise<ReminderPolicy> {
     const person = await this.deps.directory.findPerson(personId);
     return getProfile(person?.profileId ?? this.deps.defaultProfileId).reminderPolicy;
-  }
-}
-
-function describe(outcome: SendOutcome): string {
-  switch (outcome.kind) {
-    case 'throttled':
-      return 'Teams answered 429';
-    case 'failed':
-      return `${outcome.status ?? 'network'}: ${outcome.reason}`;
-    case 'gone':
-      return `Teams answered ${outcome.status}`;
-    default:
-      return outcome.kind;
   }
 }
 

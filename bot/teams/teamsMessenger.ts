@@ -4,7 +4,7 @@ import type {
   ConversationReferenceStore,
 } from '../../core/ports/conversationReferenceStore';
 import type { CardMessage, DeliveryResult, Messenger } from '../../core/ports/messenger';
-import type { SendOutcome } from '../../core/reminders/deliveryRetry';
+import { describeOutcome, type SendOutcome } from '../../core/reminders/deliveryRetry';
 import type { Logger } from '../logger';
 import type { BotConversationReference } from '../storage/sqlConversationReferenceStore';
 
@@ -39,7 +39,7 @@ export class TeamsMessenger implements Messenger {
       case 'gone':
         return { status: 'unreachable', reason: `Teams answered ${outcome.status}` };
       default:
-        throw new Error(`Teams did not take the message: ${describe(outcome)}`);
+        throw new Error(`Teams did not take the message: ${describeOutcome(outcome)}`);
     }
   }
 
@@ -133,15 +133,4 @@ export function retryAfterOf(error: unknown, now: number = Date.now()): number |
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-function describe(outcome: SendOutcome): string {
-  switch (outcome.kind) {
-    case 'throttled':
-      return 'throttled (429)';
-    case 'failed':
-      return `${outcome.status ?? 'network error'}: ${outcome.reason}`;
-    default:
-      return outcome.kind;
-  }
 }

@@ -102,3 +102,17 @@ function backoffMs(attempts: number, policy: RetryPolicy, random: () => number):
   );
   return Math.max(MIN_BACKOFF_MS, Math.floor(random() * ceiling));
 }
+
+/** The outcome in a few words, for a job's last error and the logs; never personal data. */
+export function describeOutcome(outcome: SendOutcome): string {
+  switch (outcome.kind) {
+    case 'throttled':
+      return 'Teams answered 429';
+    case 'failed':
+      return `${outcome.status ?? 'network error'}: ${outcome.reason}`;
+    case 'gone':
+      return `Teams answered ${outcome.status}`;
+    default:
+      return outcome.kind;
+  }
+}

@@ -1,5 +1,6 @@
 import {
   DEFAULT_RETRY_POLICY,
+  describeOutcome,
   nextStep,
   type NextStep,
   type RetryPolicy,
@@ -160,5 +161,18 @@ describe('giving up', () => {
 
   it('when the last attempt was delivered, then it is sent, not given up', () => {
     expect(nextStep({ kind: 'delivered' }, 8, policy, noRandom)).toEqual({ action: 'sent' });
+  });
+});
+
+describe('an outcome in words, for the job and the logs', () => {
+  it.each<[SendOutcome, string]>([
+    [{ kind: 'delivered' }, 'delivered'],
+    [{ kind: 'not-installed' }, 'not-installed'],
+    [{ kind: 'gone', status: 403 }, 'Teams answered 403'],
+    [{ kind: 'throttled', retryAfterMs: 5000 }, 'Teams answered 429'],
+    [{ kind: 'failed', status: 503, reason: 'Service Unavailable' }, '503: Service Unavailable'],
+    [{ kind: 'failed', reason: 'ECONNRESET' }, 'network error: ECONNRESET'],
+  ])('when the outcome is %j, then it reads "%s"', (outcome, words) => {
+    expect(describeOutcome(outcome)).toBe(words);
   });
 });

@@ -1,4 +1,4 @@
-import { Container, TextBlock, ToggleInput, type AdaptiveCard } from '@microsoft/teams.cards';
+import { Container, TextBlock, type AdaptiveCard } from '@microsoft/teams.cards';
 import type { TFunction } from 'i18next';
 import { translator, type Language } from '../../../core/i18n/i18n';
 import { getPrinciple } from '../../../core/principles/principles';
@@ -14,6 +14,7 @@ import { cardButton } from '../cardActions';
 import { userTextBlock } from '../userText';
 import { leaveStepButtons } from './preparationActions';
 import { answerText, dialogueWord, questionTitle, stepHeading, stepTitle } from './preparationText';
+import { shareToggle } from '../shareToggle';
 
 /** The input id of an answer's "share with my manager" toggle. */
 export const shareInputId = (questionId: string): string => `share:${questionId}`;
@@ -52,13 +53,7 @@ export function preparationSummaryCard(data: PreparationSummaryCardData): Adapti
         }),
         userTextBlock(answerText(question.id, answer, context, language)),
         // Each toggle names its answer: a screen reader lists them side by side.
-        new ToggleInput(shareToggleTitle(t, question, language), {
-          id: shareInputId(question.id),
-          value: visibility,
-          valueOn: 'shared-with-manager',
-          valueOff: 'private',
-          wrap: true,
-        }),
+        shareToggle(shareToggleTitle(t, question, language), shareInputId(question.id), visibility),
       ]),
     ).withOptions({ separator: true, spacing: 'Medium' });
   });

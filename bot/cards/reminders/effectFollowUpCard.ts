@@ -1,10 +1,4 @@
-import {
-  TextBlock,
-  TextInput,
-  ToggleInput,
-  type AdaptiveCard,
-  type CardElement,
-} from '@microsoft/teams.cards';
+import { TextBlock, TextInput, type AdaptiveCard, type CardElement } from '@microsoft/teams.cards';
 import { translator, type Language } from '../../../core/i18n/i18n';
 import type { Activity } from '../../../core/plan/individualPlan';
 import { PLAN_LIMITS } from '../../../core/plan/limits';
@@ -14,6 +8,7 @@ import { cardButton } from '../cardActions';
 import { dateInWords } from '../plan/planText';
 import { userTextBlock } from '../userText';
 import { settingsAndHelpButtons } from './reminderButtons';
+import { shareToggle } from '../shareToggle';
 
 /** The three questions of an effect follow-up, in the order the card asks them. */
 export const FOLLOW_UP_QUESTIONS = ['learned', 'applied', 'supportNeeded'] as const;
@@ -85,13 +80,7 @@ export function effectFollowUpCard(data: EffectFollowUpCardData): AdaptiveCard {
           ...(value ? { value } : {}),
         });
       }),
-      new ToggleInput(t('reminders.followUp.share'), {
-        id: FOLLOW_UP_INPUTS.share,
-        value: data.values?.visibility ?? 'private',
-        valueOn: 'shared-with-manager',
-        valueOff: 'private',
-        wrap: true,
-      }),
+      shareToggle(t('reminders.followUp.share'), FOLLOW_UP_INPUTS.share, data.values?.visibility),
     ],
     [
       cardButton(

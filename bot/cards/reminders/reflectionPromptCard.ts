@@ -1,4 +1,4 @@
-import { TextBlock, TextInput, ToggleInput, type AdaptiveCard } from '@microsoft/teams.cards';
+import { TextBlock, TextInput, type AdaptiveCard } from '@microsoft/teams.cards';
 import { translator, type Language } from '../../../core/i18n/i18n';
 import { PLAN_LIMITS } from '../../../core/plan/limits';
 import type { Visibility } from '../../../core/plan/reflection';
@@ -6,6 +6,7 @@ import type { ReflectionPrompt } from '../../../core/principles/principles';
 import { adaptiveCard } from '../adaptiveCard';
 import { cardButton } from '../cardActions';
 import { settingsAndHelpButtons } from './reminderButtons';
+import { shareToggle } from '../shareToggle';
 
 /** The input ids of the reflection card, as the click on "Spara" sends them. */
 export const REFLECTION_INPUTS = { text: 'reflection-text', share: 'reflection-share' } as const;
@@ -62,13 +63,11 @@ export function reflectionPromptCard(data: ReflectionPromptCardData): AdaptiveCa
             }),
           ]
         : []),
-      new ToggleInput(t('reminders.reflection.share'), {
-        id: REFLECTION_INPUTS.share,
-        value: data.values?.visibility ?? 'private',
-        valueOn: 'shared-with-manager',
-        valueOff: 'private',
-        wrap: true,
-      }),
+      shareToggle(
+        t('reminders.reflection.share'),
+        REFLECTION_INPUTS.share,
+        data.values?.visibility,
+      ),
     ],
     [
       cardButton(
