@@ -69,6 +69,8 @@ export interface ReminderCounters {
   deadLettered: number;
   /** Claims lost to another instance after a lease ran out: the job was left alone. */
   lostClaims: number;
+  /** Jobs handed back unsent because this instance was too slow to send them within 80% of the lease. */
+  handedBack: number;
 }
 
 /**
@@ -78,8 +80,10 @@ export interface ReminderCounters {
  *
  * Exactly once, as far as the protocol allows: a job is marked sent right after Teams accepts
  * it. The Bot Connector has no idempotency key, so a crash between Teams' 201 and that update
- * (one database round trip) sends the job again when its lease runs out; that window is the
- * only source of duplicates, and `npm run bench:reminders` counts them after a SIGKILL. A job
+ * sends the job again when its lease runs out; that window is the only source of duplicates,
+ * and `npm run bench:reminders` counts them after a SIGKILL. It is one update, or for an
+ * everyday prompt one short transaction that also plans the next prompt — milliseconds, longer
+ * only when the database pool is busy. A job
  * whose lease is nearly over before it is sent is handed back unsent, so a slow batch never
  * races another instance.
  */
@@ -92,6 +96,7 @@ export class ReminderWorker {
     skipped: 0,
     deadLettered: 0,
     lostClaims: 0,
+    handedBack: 0,
   };
   private running = false;
   private loop: Promise<void> | undefined;
@@ -190,7 +195,10 @@ export class ReminderWorker {
     if ('skip' in composed) return this.skip(job, composed.skip);
 
     await this.deps.limiter.acquire(chat.tenantId, chat.conversationId);
-    if (Date.now() > sendBy) return this.settled(await queue.defer(job, this.deps.now()));
+    if (Date.now() > sendBy) {
+      this.counters.handedBack++;
+      return this.settled(await queue.defer(job, this.deps.now()));
+    }
     const outcome = await this.deps.transport
       .deliverOnce(chat, composed.message)
       .catch((error: unknown): SendOutcome => ({

@@ -209,6 +209,20 @@ describe.each(databases)('the reminder worker on %s', (_name, freshDatabase) => 
     expect(rig.deliveredKeys()).toHaveLength(2);
   });
 
+  it('when an instance is too slow to send a reminder within most of its lease, then it hands the reminder back unsent, without counting an attempt, rather than race another instance', async () => {
+    await rig.install('anna');
+    await rig.plan(['anna']);
+    rig.composeDelayMs = 120;
+    const worker = rig.worker({ leaseMs: 100 });
+
+    await worker.runOnce();
+    expect(connector.receivedCount).toBe(0);
+    expect(worker.counters).toMatchObject({ handedBack: 1, sent: 0 });
+    expect(await rig.queue.list({ status: 'pending' })).toEqual([
+      expect.objectContaining({ attempts: 0, dueAt: rig.clock.now() }),
+    ]);
+  });
+
   it('when the worker is stopped in the middle of a batch, then the batch in hand is sent and settled first', async () => {
     const everyone = people(40);
     await rig.install(...everyone);

@@ -39,6 +39,7 @@ function busiestWindow(times: readonly number[], ms: number): number {
 
 const limits = {
   perTenantPerSecond: 50,
+  tenantHeadroom: 0,
   perConversationPerSecond: 7,
   perConversationPerHour: 1800,
 };
@@ -96,5 +97,13 @@ describe('the send rate limiter', () => {
     clock.current += 2 * 3_600_000;
     await limiter.acquire('tenant-a', 'later');
     expect(limiter.trackedKeys).toBe(2);
+  });
+
+  it('when headroom is configured, then the tenant is paced that much under its ceiling', async () => {
+    const clock = new SteppingClock();
+    const limiter = new SendRateLimiter({ ...limits, tenantHeadroom: 0.04 }, clock);
+    const times = await sendTimes(limiter, clock, 49, (i) => ['tenant-a', `conversation-${i}`]);
+    // 48 a second: the 49th goes a full second after the first.
+    expect(times.at(-1)).toBeCloseTo(1000, 6);
   });
 });

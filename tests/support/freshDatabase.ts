@@ -7,7 +7,8 @@ import { openEmbeddedDatabase } from '../../bot/storage/embeddedDatabase';
 import { migrate } from '../../bot/storage/migrate';
 import { openPostgresDatabase } from '../../bot/storage/postgresDatabase';
 import type { SqlDatabase } from '../../bot/storage/sqlDatabase';
-import { TEST_DATABASE_URL } from './testEnvironment';
+// From machine.ts, not testEnvironment.ts: the benchmarks use this outside Jest.
+import { TEST_DATABASE_URL } from './machine';
 
 /** A migrated, empty database of the test's own, and how to throw it away. */
 export interface FreshDatabase {

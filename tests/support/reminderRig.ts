@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { ReminderWorker, type ReminderWorkerOptions } from '../../bot/reminders/reminderWorker';
@@ -100,6 +101,9 @@ export class ReminderRig {
     }
   }
 
+  /** How long composing a card takes: a slow instance, for the lease tests. */
+  composeDelayMs = 0;
+
   worker(options: Partial<ReminderWorkerOptions> = {}, queue = this.queue): ReminderWorker {
     return new ReminderWorker(
       {
@@ -108,16 +112,19 @@ export class ReminderRig {
         directory: new EmptyDirectory(),
         transport: this.messenger,
         limiter: new SendRateLimiter({ ...TEAMS_SEND_LIMITS, perTenantPerSecond: 1000 }),
-        compose: async (job) => ({
-          message: {
-            card: {
-              type: 'AdaptiveCard',
-              version: '1.5',
-              body: [{ type: 'TextBlock', text: job.key }],
+        compose: async (job) => {
+          if (this.composeDelayMs > 0) await sleep(this.composeDelayMs);
+          return {
+            message: {
+              card: {
+                type: 'AdaptiveCard',
+                version: '1.5',
+                body: [{ type: 'TextBlock', text: job.key }],
+              },
+              fallbackText: job.key,
             },
-            fallbackText: job.key,
-          },
-        }),
+          };
+        },
         defaultProfileId: 'vgr',
         now: this.clock.now,
         logger: createLogger('silent'),
