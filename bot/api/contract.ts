@@ -4,6 +4,7 @@ import {
   IndividualPlanSchema,
   PlanStatusSchema,
 } from '../../core/plan/individualPlan';
+import { EffectFollowUpSchema } from '../../core/plan/effectFollowUp';
 import { PLAN_LIMITS } from '../../core/plan/limits';
 import { ReflectionSchema, VisibilitySchema } from '../../core/plan/reflection';
 import { NeededCompetenceSchema, TeamPlanSchema, UnitGoalSchema } from '../../core/plan/teamPlan';
@@ -105,8 +106,27 @@ export const PlanHistoryResponseSchema = z.strictObject({ versions: z.array(Plan
 export type PlanHistoryResponse = z.infer<typeof PlanHistoryResponseSchema>;
 
 /**
- * An employee's plan page: GET /me/plan (their own, with every reflection of theirs) and
- * GET /people/{employeeId}/plan (their manager: shared reflections only, never private).
+ * The effect follow-ups of the page's plan: the employee's answers, each to one activity, and
+ * the activities whose follow-up is due and still unanswered.
+ */
+export const PlanFollowUpsSchema = z.strictObject({
+  answers: z.array(EffectFollowUpSchema).meta({
+    description:
+      "Newest first, each answering the activity its activityId names. The employee's own " +
+      "page has all of theirs; the manager's only the shared ones, never a private one",
+  }),
+  unansweredActivityIds: z.array(EntityIdSchema).meta({
+    description:
+      'Activities of an agreed plan, not cancelled, whose due date has passed (in the ' +
+      "profile's zone) and whose follow-up the employee has not answered. A private answer " +
+      'counts as answered on the manager page too, as in "mitt team"',
+  }),
+});
+export type PlanFollowUps = z.infer<typeof PlanFollowUpsSchema>;
+
+/**
+ * An employee's plan page: GET /me/plan (their own, with every reflection and follow-up of
+ * theirs) and GET /people/{employeeId}/plan (their manager: shared ones only, never private).
  */
 export const PlanPageResponseSchema = z.strictObject({
   employee: PersonSummarySchema,
@@ -121,6 +141,7 @@ export const PlanPageResponseSchema = z.strictObject({
   cycle: z.array(CycleEntrySchema),
   /** Newest first. The employee's own page has all; the manager's only the shared ones. */
   reflections: z.array(ReflectionSchema),
+  followUps: PlanFollowUpsSchema,
   /** What the caller may change on this page. */
   canEdit: z.strictObject({
     activityStatus: z.boolean(),

@@ -1,3 +1,4 @@
+import type { EffectFollowUp } from '../../core/plan/effectFollowUp';
 import type { IndividualPlan } from '../../core/plan/individualPlan';
 import type { Reflection } from '../../core/plan/reflection';
 import type { TeamPlan } from '../../core/plan/teamPlan';
@@ -131,6 +132,39 @@ export const ANNA_SHARED_REFLECTION = reflection(
   '2026-03-03T08:00:00+01:00',
 );
 
+const annasFollowUp = (
+  activityId: string,
+  visibility: EffectFollowUp['visibility'],
+  answers: Pick<EffectFollowUp, 'learned' | 'applied' | 'supportNeeded'>,
+  answeredAt: string,
+): EffectFollowUp => ({
+  id: `follow-up-${activityId}`,
+  personId: ANNA.id,
+  planId: 'plan-anna',
+  activityId,
+  ...answers,
+  visibility,
+  answeredAt,
+});
+
+/** Anna's answers to the effect follow-ups of her plan's two activities. */
+export const ANNA_PRIVATE_FOLLOW_UP = annasFollowUp(
+  'activity-1',
+  'private',
+  { learned: `${PRIVATE_MARK} att jag behöver mer tid än jag trodde` },
+  '2026-03-04T09:00:00+01:00',
+);
+export const ANNA_SHARED_FOLLOW_UP = annasFollowUp(
+  'activity-2',
+  'shared-with-manager',
+  {
+    learned: 'Att fråga tidigt',
+    applied: 'Jag handleder de nya kollegorna',
+    supportNeeded: 'En timme i veckan för reflektion',
+  },
+  '2026-03-05T09:00:00+01:00',
+);
+
 /**
  * Stores `plan` as the employee's plan of its year, over whatever version is there: the
  * state a test starts from, whatever earlier tests did.
@@ -151,7 +185,7 @@ export async function givenTeamPlan(plans: PlanStore, plan: TeamPlan): Promise<T
   );
 }
 
-/** The organisation's plans, dialogues and reflections as the tests start them. */
+/** The organisation's plans, dialogues, reflections and follow-ups as the tests start them. */
 async function seed(plans: PlanStore): Promise<void> {
   await givenPlan(plans, annaPlan());
   await givenPlan(plans, erikProposal());
@@ -174,6 +208,8 @@ async function seed(plans: PlanStore): Promise<void> {
   );
   await plans.addReflection(ANNA_PRIVATE_REFLECTION);
   await plans.addReflection(ANNA_SHARED_REFLECTION);
+  await plans.saveEffectFollowUp(ANNA_PRIVATE_FOLLOW_UP);
+  await plans.saveEffectFollowUp(ANNA_SHARED_FOLLOW_UP);
 }
 
 export interface PlanApi {

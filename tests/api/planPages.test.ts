@@ -4,13 +4,17 @@ import {
   type PlanPageResponse,
 } from '../../bot/api/contract';
 import type { Person } from '../../core/ports/directory';
+import { activity } from '../core/planBuilders';
 import {
   ANNA,
+  ANNA_PRIVATE_FOLLOW_UP,
   ANNA_PRIVATE_REFLECTION,
+  ANNA_SHARED_FOLLOW_UP,
   ANNA_SHARED_REFLECTION,
   annaPlan,
   call,
   ERIK,
+  erikProposal,
   givenPlan,
   MARIA,
   NILS,
@@ -22,7 +26,7 @@ import {
 
 /*
  * The plan pages: the employee's own (everything of theirs) and their manager's copy (the
- * plan and the shared reflections, never a private one, and nothing to change).
+ * plan and the shared reflections and follow-ups, never a private one, and nothing to change).
  */
 
 describe('the plan pages GET /me/plan and GET /people/{employeeId}/plan', () => {
@@ -36,7 +40,7 @@ describe('the plan pages GET /me/plan and GET /people/{employeeId}/plan', () => 
     return { text, body: PlanPageResponseSchema.parse(JSON.parse(text)) };
   }
 
-  it('when Anna opens her own page, then she sees her plan, its versions, her cycle and every reflection', async () => {
+  it('when Anna opens her own page, then she sees her plan, its versions, her cycle and every reflection and follow-up', async () => {
     const stored = await storedPlan(api, ANNA);
 
     const { body } = await page(ANNA, '/me/plan');
@@ -62,6 +66,10 @@ describe('the plan pages GET /me/plan and GET /people/{employeeId}/plan', () => 
       { dialogueTypeId: 'uppfoljning', status: 'not-planned' },
     ]);
     expect(body.reflections).toEqual([ANNA_SHARED_REFLECTION, ANNA_PRIVATE_REFLECTION]);
+    expect(body.followUps).toEqual({
+      answers: [ANNA_SHARED_FOLLOW_UP, ANNA_PRIVATE_FOLLOW_UP],
+      unansweredActivityIds: [],
+    });
     expect(body.canEdit).toEqual({
       activityStatus: true,
       reflections: true,
@@ -69,7 +77,7 @@ describe('the plan pages GET /me/plan and GET /people/{employeeId}/plan', () => 
     });
   });
 
-  it('when Maria opens Anna’s page, then she sees the plan and only the shared reflection', async () => {
+  it('when Maria opens Anna’s page, then she sees the plan and only the shared reflection and follow-up', async () => {
     const { text, body } = await page(MARIA, `/people/${ANNA.id}/plan`);
 
     expect(body.employee.id).toBe(ANNA.id);
@@ -77,6 +85,9 @@ describe('the plan pages GET /me/plan and GET /people/{employeeId}/plan', () => 
     expect(body.reflections).toEqual([ANNA_SHARED_REFLECTION]);
     expect(text).not.toContain(ANNA_PRIVATE_REFLECTION.text);
     expect(text).not.toContain(ANNA_PRIVATE_REFLECTION.id);
+    expect(body.followUps.answers).toEqual([ANNA_SHARED_FOLLOW_UP]);
+    expect(text).not.toContain(ANNA_PRIVATE_FOLLOW_UP.learned);
+    expect(text).not.toContain(ANNA_PRIVATE_FOLLOW_UP.id);
     expect(body.canEdit).toEqual({
       activityStatus: false,
       reflections: false,
@@ -122,6 +133,49 @@ describe('the plan pages GET /me/plan and GET /people/{employeeId}/plan', () => 
     const viaMe = await page(ANNA, '/me/plan');
 
     expect(viaPeople.body).toEqual(viaMe.body);
+  });
+
+  it('when due dates have passed, then both pages name the activities whose follow-up is still open, a private answer counting as answered', async () => {
+    // NOW is 10 March: activities 1 and 2 are answered (privately, and shared), 3 is open,
+    // 4 was cancelled, and 5 is due today, so not yet passed.
+    await givenPlan(
+      api.app.plans,
+      annaPlan({
+        activities: [
+          activity(1, { dueDate: '2026-03-02' }),
+          activity(2, { dueDate: '2026-03-05', status: 'done' }),
+          activity(3, { dueDate: '2026-03-09' }),
+          activity(4, { dueDate: '2026-03-09', status: 'cancelled' }),
+          activity(5, { dueDate: '2026-03-10' }),
+        ],
+      }),
+    );
+    try {
+      const own = await page(ANNA, '/me/plan');
+      const managers = await page(MARIA, `/people/${ANNA.id}/plan`);
+
+      expect(own.body.followUps.unansweredActivityIds).toEqual(['activity-3']);
+      expect(managers.body.followUps).toEqual({
+        answers: [ANNA_SHARED_FOLLOW_UP],
+        unansweredActivityIds: ['activity-3'],
+      });
+    } finally {
+      await givenPlan(api.app.plans, annaPlan());
+    }
+  });
+
+  it('when a proposal was never agreed, then none of its follow-ups is open, however late its dates', async () => {
+    await givenPlan(
+      api.app.plans,
+      erikProposal({ activities: [activity(1, { dueDate: '2026-03-02' })] }),
+    );
+    try {
+      const { body } = await page(ERIK, '/me/plan');
+
+      expect(body.followUps).toEqual({ answers: [], unansweredActivityIds: [] });
+    } finally {
+      await givenPlan(api.app.plans, erikProposal());
+    }
   });
 
   it('when the manager is drafting a new version, then the employee may not update activities', async () => {

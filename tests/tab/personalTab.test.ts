@@ -6,6 +6,7 @@ import demoOrganisation from '../../bot/demo/demoOrganisation.json';
 import { tabBuildDir } from '../../bot/paths';
 import { formatDialogueTime } from '../../core/cycle/scheduling';
 import { DialogueSchema } from '../../core/plan/dialogue';
+import { EffectFollowUpSchema } from '../../core/plan/effectFollowUp';
 import { IndividualPlanSchema, type IndividualPlan } from '../../core/plan/individualPlan';
 import { ReflectionSchema } from '../../core/plan/reflection';
 import { DEFAULT_REFLECTION_PROMPTS } from '../../core/principles/principles';
@@ -47,6 +48,8 @@ const SHADOWING = 'Auskultera hos IT-stödet en dag';
 const MENTORING = 'Handledarutbildning för nya kollegor';
 const PRIVATE_REFLECTION = 'Privat tanke: jag är osäker på AI och patientsäkerhet.';
 const SHARED_REFLECTION = 'Delad tanke: handledningen gav mig mycket.';
+const PRIVATE_FOLLOW_UP = 'Privat svar: kursen gick för fort för mig.';
+const SHARED_FOLLOW_UP = 'Delat svar: hur man ger återkoppling som landar.';
 
 function annasPlan(overrides: Partial<IndividualPlan> = {}): IndividualPlan {
   const agreedAt = new Date(now.getTime() - 30 * DAY_MS).toISOString();
@@ -146,7 +149,8 @@ const annasDialogueAt = (() => {
 
 /**
  * What every test starts from, stored once: Anna's and Erik's plans, Anna's private and
- * shared reflection, her booked dialogue, and Fatima's held ones.
+ * shared reflection, her private and shared follow-up answer, her booked dialogue, and
+ * Fatima's held ones.
  */
 async function seedTeam(service: ApiTestApp): Promise<void> {
   const { plans } = service;
@@ -170,6 +174,23 @@ async function seedTeam(service: ApiTestApp): Promise<void> {
         visibility,
         createdAt: new Date(now.getTime() - minutesAgo * 60_000).toISOString(),
         context: 'everyday',
+      }),
+    );
+  }
+  for (const [activityId, learned, visibility] of [
+    ['act-ai-course', PRIVATE_FOLLOW_UP, 'private'],
+    ['act-mentoring', SHARED_FOLLOW_UP, 'shared-with-manager'],
+  ] as const) {
+    await plans.saveEffectFollowUp(
+      EffectFollowUpSchema.parse({
+        id: `follow-up-${activityId}`,
+        personId: anna.id,
+        planId: annasPlan().id,
+        activityId,
+        learned,
+        supportNeeded: 'Tid att öva',
+        visibility,
+        answeredAt: new Date(now.getTime() - 2 * DAY_MS).toISOString(),
       }),
     );
   }
@@ -286,8 +307,16 @@ describeWithChromium('Min utvecklingsplan in a real browser (Chromium)', () => {
     expect(serious).toEqual([]);
   }
 
-  it('when Anna opens her plan, then goals, activities, the status, the booked dialogue, her reflections and the history show with the profile’s names', async () => {
-    const plan = await startFrom(service, annasPlan());
+  it('when Anna opens her plan, then goals, activities, the status, the follow-ups, the booked dialogue, her reflections and the history show with the profile’s names', async () => {
+    // The shadowing was due yesterday, and Anna has not said how it went.
+    const plan = await startFrom(
+      service,
+      annasPlan({
+        activities: annasPlan().activities.map((a) =>
+          a.id === 'act-shadowing' ? { ...a, dueDate: dayFromNow(-1) } : a,
+        ),
+      }),
+    );
     const page = await openWindow();
     const main = page.getByRole('main');
 
@@ -306,6 +335,23 @@ describeWithChromium('Min utvecklingsplan in a real browser (Chromium)', () => {
     await course.getByText('Stöd som behövs: Två halvdagar utan patientansvar').waitFor();
     expect(await statusOf(page, MENTORING).inputValue()).toBe('in-progress');
     await main.getByText('Chef: Karin Lindqvist').waitFor();
+
+    // Her follow-up answers under their activities, each saying in words who sees it, and a
+    // note under the one she has not answered yet.
+    const followUp = (title: string) =>
+      activity(page, title).getByRole('group', { name: 'Din uppföljning' });
+    await followUp(MENTORING).getByText('Delad med chefen', { exact: true }).waitFor();
+    expect(await followUp(MENTORING).getByRole('term').allTextContents()).toEqual([
+      'Vad lärde du dig?',
+      'Vilket stöd behöver du för att komma vidare?',
+    ]);
+    await followUp(MENTORING).getByRole('definition').getByText(SHARED_FOLLOW_UP).waitFor();
+    await followUp(AI_COURSE).getByText('Privat', { exact: true }).waitFor();
+    await followUp(AI_COURSE).getByText(PRIVATE_FOLLOW_UP).waitFor();
+    await activity(page, SHADOWING)
+      .getByText('Slutdatumet har passerat. Berätta vad du lärde dig', { exact: false })
+      .waitFor();
+    expect(await main.getByText('Slutdatumet har passerat.', { exact: false }).count()).toBe(1);
 
     // The year's dialogues, in Swedish time and words.
     await main.getByRole('heading', { level: 2, name: `Årets samtal ${thisYear}` }).waitFor();
@@ -623,6 +669,13 @@ describeWithChromium('Min utvecklingsplan in a real browser (Chromium)', () => {
       await main.getByText(SHARED_REFLECTION).waitFor();
       expect(await main.getByText(PRIVATE_REFLECTION).count()).toBe(0);
       expect(await page.content()).not.toContain(PRIVATE_REFLECTION);
+      // Only the follow-up Anna shared, under its activity.
+      await activity(page, MENTORING)
+        .getByRole('group', { name: `Uppföljning från ${anna.displayName}` })
+        .getByText(SHARED_FOLLOW_UP)
+        .waitFor();
+      expect(await activity(page, AI_COURSE).getByRole('group').count()).toBe(0);
+      expect(await page.content()).not.toContain(PRIVATE_FOLLOW_UP);
       // Nothing to change: no status boxes, no reflection form, no buttons.
       expect(await main.getByRole('combobox').count()).toBe(0);
       expect(await main.getByRole('textbox').count()).toBe(0);

@@ -86,6 +86,7 @@ function planPage(overrides: Partial<PlanPageResponse> = {}): PlanPageResponse {
     history: [],
     cycle: [],
     reflections: [],
+    followUps: { answers: [], unansweredActivityIds: [] },
     canEdit: { activityStatus: true, reflections: true, answerProposal: false },
     ...overrides,
   };

@@ -20,6 +20,7 @@ import { useTranslation } from '../../hooks/useTranslation';
 import { dateInWords } from '../../plan/planDates';
 import { courseTitle, formOfLearningName } from '../../plan/profileNames';
 import type { PlanViewContext } from '../../plan/planViewContext';
+import { ActivityFollowUp } from '../ActivityFollowUp/ActivityFollowUp';
 
 const useStyles = makeStyles({
   root: {
@@ -60,8 +61,8 @@ export interface ActivityEditing {
 
 /**
  * One activity: what, how (form of learning or course), when, who is responsible, the
- * support it needs, and its status. The employee may change the status (`editing`); the
- * rest is the manager's, and read-only here.
+ * support it needs, its status, and how it went once followed up. The employee may change
+ * the status (`editing`); the rest is the manager's, and read-only here.
  */
 export function ActivityItem({
   context,
@@ -174,6 +175,7 @@ export function ActivityItem({
           })}
         </Body1>
       )}
+      <ActivityFollowUp context={context} activity={activity} />
     </article>
   );
 }
