@@ -1,18 +1,14 @@
+import { flowDependenciesOver } from '../support/flowDependencies';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
-import type { FlowDependencies } from '../../bot/flowDependencies';
 import { composeReminder } from '../../bot/reminders/reminderMessages';
 import { openDatabase } from '../../bot/storage/openDatabase';
 import { SqlPlanStore } from '../../bot/storage/sqlPlanStore';
-import { SqlReminderQueue } from '../../bot/storage/sqlReminderQueue';
-import { SqlReminderSettingsStore } from '../../bot/storage/sqlReminderSettingsStore';
 import type { Person } from '../../core/ports/directory';
 import type { ReminderJob, ReminderPayload } from '../../core/reminders/reminderJob';
 import { FakeBotConnector } from '../fakes/botConnector';
 import { FakeDirectory } from '../fakes/fakeDirectory';
-import { RecordingMessenger } from '../fakes/recordingMessenger';
 import { startTestService, type TestService } from '../support/inProcessService';
 import {
   PersonalChat,
@@ -75,17 +71,7 @@ beforeAll(async () => {
   try {
     const plans = new SqlPlanStore(db);
     await plans.saveIndividualPlan(PLAN, { expectedVersion: 0, savedBy: KARIN.id });
-    const deps: FlowDependencies = {
-      plans,
-      directory,
-      messenger: new RecordingMessenger(),
-      logger: pino({ level: 'silent' }),
-      defaultProfileId: 'vgr',
-      myPlanUrl: 'https://teams.microsoft.com/l/entity/x/y',
-      reminders: new SqlReminderQueue(db),
-      reminderSettings: new SqlReminderSettingsStore(db),
-      now: () => NOW,
-    };
+    const deps = flowDependenciesOver(db, { directory, now: NOW });
     const jobs = [
       ...REFLECTION_JOBS.map((id, sequence) =>
         job(id, ANNA.id, { kind: 'reflection-prompt', sequence }),

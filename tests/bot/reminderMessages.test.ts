@@ -1,15 +1,13 @@
+import { flowDependenciesOver } from '../support/flowDependencies';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
 import type { FlowDependencies } from '../../bot/flowDependencies';
 import { composeReminder } from '../../bot/reminders/reminderMessages';
 import { loadTeamSnapshot } from '../../bot/team/teamSnapshot';
 import { openDatabase } from '../../bot/storage/openDatabase';
 import type { SqlDatabase } from '../../bot/storage/sqlDatabase';
 import { SqlPlanStore } from '../../bot/storage/sqlPlanStore';
-import { SqlReminderQueue } from '../../bot/storage/sqlReminderQueue';
-import { SqlReminderSettingsStore } from '../../bot/storage/sqlReminderSettingsStore';
 import type { Language } from '../../core/i18n/i18n';
 import type { Dialogue, DialoguePreparation } from '../../core/plan/dialogue';
 import type { IndividualPlan } from '../../core/plan/individualPlan';
@@ -20,7 +18,6 @@ import { promptsOf } from '../../core/profiles/profileSchema';
 import { getProfile } from '../../core/profiles/profiles';
 import type { ReminderJob, ReminderPayload } from '../../core/reminders/reminderJob';
 import { FakeDirectory } from '../fakes/fakeDirectory';
-import { RecordingMessenger } from '../fakes/recordingMessenger';
 import { adaptiveCardProblems, cardTexts } from '../support/adaptiveCards';
 import { cardActions, headingOf, type CardJson } from '../support/personalChat';
 import { activity, agreedPlan, dialogue as dialogueOf, draftPlan } from '../core/planBuilders';
@@ -81,17 +78,7 @@ describe('composing a reminder from the data as it is when it is sent', () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'kd-reminder-messages-'));
     db = await openDatabase({ kind: 'embedded', dataDir });
     plans = new SqlPlanStore(db);
-    deps = {
-      plans,
-      directory,
-      messenger: new RecordingMessenger(),
-      logger: pino({ level: 'silent' }),
-      defaultProfileId: 'vgr',
-      myPlanUrl: 'https://teams.microsoft.com/l/entity/x/y',
-      reminders: new SqlReminderQueue(db),
-      reminderSettings: new SqlReminderSettingsStore(db),
-      now: () => NOW,
-    };
+    deps = flowDependenciesOver(db, { directory, now: NOW });
   });
 
   afterAll(async () => {

@@ -1,16 +1,13 @@
+import { flowDependenciesOver } from '../support/flowDependencies';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
 import type { Person } from '../../core/ports/directory';
 import { openDatabase } from '../../bot/storage/openDatabase';
 import type { SqlDatabase } from '../../bot/storage/sqlDatabase';
 import { SqlPlanStore } from '../../bot/storage/sqlPlanStore';
-import { SqlReminderQueue } from '../../bot/storage/sqlReminderQueue';
-import { SqlReminderSettingsStore } from '../../bot/storage/sqlReminderSettingsStore';
 import { loadTeamSnapshot } from '../../bot/team/teamSnapshot';
 import type { FlowDependencies } from '../../bot/flowDependencies';
-import { RecordingMessenger } from '../fakes/recordingMessenger';
 import { FakeDirectory } from '../fakes/fakeDirectory';
 import { agreedPlan, dialogue, draftPlan, goal } from '../core/planBuilders';
 
@@ -40,17 +37,7 @@ describe('the team snapshot read for "mitt team" and the team plan', () => {
       person('employee-olle', 'manager-olof'),
       person('manager-olof'),
     ]);
-    deps = {
-      plans,
-      directory,
-      messenger: new RecordingMessenger(),
-      logger: pino({ level: 'silent' }),
-      defaultProfileId: 'vgr',
-      myPlanUrl: 'https://teams.microsoft.com/l/entity/x/y',
-      reminders: new SqlReminderQueue(db),
-      reminderSettings: new SqlReminderSettingsStore(db),
-      now: () => new Date('2026-11-25T10:00:00+01:00'),
-    };
+    deps = flowDependenciesOver(db, { directory, now: new Date('2026-11-25T10:00:00+01:00') });
 
     // Anna's plan was agreed, and a second version is now being drafted with a new goal.
     const agreed = agreedPlan({ employeeId: 'employee-anna', managerId: MARIA, version: 1 });
