@@ -101,6 +101,8 @@ export class ReminderWorker {
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
+  /** Set by wake(): something was planned while a batch was in hand, so look again at once. */
+  private woken = false;
 
   constructor(
     private readonly deps: ReminderWorkerDependencies,
@@ -115,6 +117,7 @@ export class ReminderWorker {
 
   /** Looks at the queue now instead of after the idle pause (a reminder was just planned). */
   wake(): void {
+    this.woken = true;
     this.wakeUp?.();
   }
 
@@ -149,25 +152,26 @@ export class ReminderWorker {
 
   private async run(): Promise<void> {
     while (this.running) {
+      this.woken = false;
       let claimed = 0;
       try {
         claimed = await this.runOnce();
       } catch (error) {
         this.deps.logger.error({ err: error }, 'reminder queue unavailable; trying again');
       }
-      if (claimed < this.options.batchSize && this.running) await this.idle();
+      if (claimed < this.options.batchSize && this.running && !this.woken) await this.idle();
     }
   }
 
   private idle(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.options.idlePollMs);
-      const wakeUp = () => done();
-      this.wakeUp = wakeUp;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wakeUp = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.options.idlePollMs);
+      this.wakeUp = done;
     });
   }
 

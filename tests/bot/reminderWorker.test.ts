@@ -1,4 +1,5 @@
 import { FakeBotConnector } from '../fakes/botConnector';
+import { eventually } from '../support/eventually';
 import {
   freshEmbeddedDatabase,
   freshPostgresSchema,
@@ -221,6 +222,25 @@ describe.each(databases)('the reminder worker on %s', (_name, freshDatabase) => 
     expect(await rig.queue.list({ status: 'pending' })).toEqual([
       expect.objectContaining({ attempts: 0, dueAt: rig.clock.now() }),
     ]);
+  });
+
+  it('when a reminder due at once is planned while the worker waits, then waking it sends the reminder now, not after the idle pause', async () => {
+    await rig.install('anna');
+    const worker = rig.worker({ idlePollMs: 60_000 });
+    worker.start();
+    try {
+      // Its first look found nothing; it now waits a minute before the next.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await rig.plan(['anna']);
+      worker.wake();
+      await eventually(
+        async () => connector.receivedCount,
+        (count) => expect(count).toBe(1),
+        5000,
+      );
+    } finally {
+      await worker.stop();
+    }
   });
 
   it('when the worker is stopped in the middle of a batch, then the batch in hand is sent and settled first', async () => {
