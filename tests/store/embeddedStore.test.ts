@@ -5,24 +5,15 @@ import { DataFolderInUseError, openEmbeddedDatabase } from '../../bot/storage/em
 import { openDatabase } from '../../bot/storage/openDatabase';
 import { SqlBotStateStorage } from '../../bot/storage/sqlBotStateStorage';
 import { SqlWelcomeRegistry } from '../../bot/storage/sqlWelcomeRegistry';
+import { freshEmbeddedDatabase } from '../support/freshDatabase';
 import { describeStoreContract } from './storeContract';
 
 const freshDataDir = () => mkdtemp(path.join(tmpdir(), 'kd-store-'));
 
-describeStoreContract('the embedded database (PGlite)', async () => {
-  const dataDir = await freshDataDir();
-  const db = await openEmbeddedDatabase(dataDir).catch(async (error: unknown) => {
-    await rm(dataDir, { recursive: true, force: true });
-    throw error;
-  });
-  return {
-    db,
-    dispose: async () => {
-      await db.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-});
+// Not migrated: the contract's first cases are the migrations.
+describeStoreContract('the embedded database (PGlite)', () =>
+  freshEmbeddedDatabase({ migrated: false }),
+);
 
 describe('the embedded database across a restart', () => {
   let dataDir: string;

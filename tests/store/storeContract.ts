@@ -18,16 +18,13 @@ import {
 import { UniqueViolationError, type SqlDatabase } from '../../bot/storage/sqlDatabase';
 import { SqlWelcomeRegistry } from '../../bot/storage/sqlWelcomeRegistry';
 import type { ConversationReferenceInput } from '../../core/ports/conversationReferenceStore';
+import type { FreshDatabase } from '../support/freshDatabase';
 import { describePlanStoreContract } from './planStoreContract';
 import { describePreparationDraftStoreContract } from './preparationDraftStoreContract';
 import { describeReminderQueueContract } from './reminderQueueContract';
 import { describeReminderSettingsStoreContract } from './reminderSettingsStoreContract';
 
-/** A database nobody else uses, not yet migrated, and how to throw it away afterwards. */
-export interface FreshDatabase {
-  db: SqlDatabase;
-  dispose(): Promise<void>;
-}
+export type { FreshDatabase } from '../support/freshDatabase';
 
 let counter = 0;
 /** Ids unique within a run, so the cases share one database without seeing each other. */

@@ -10,22 +10,31 @@ import type { SqlDatabase } from '../../bot/storage/sqlDatabase';
 // From machine.ts, not testEnvironment.ts: the benchmarks use this outside Jest.
 import { TEST_DATABASE_URL } from './machine';
 
-/** A migrated, empty database of the test's own, and how to throw it away. */
+/** An empty database of the test's own, and how to throw it away. */
 export interface FreshDatabase {
   db: SqlDatabase;
   dispose(): Promise<void>;
 }
 
-async function migrated(db: SqlDatabase): Promise<SqlDatabase> {
-  await migrate(db);
-  return db;
+/** Migrated unless `migrated: false` (the store contract runs the migrations itself). */
+export interface FreshDatabaseOptions {
+  migrated?: boolean;
 }
 
+const migratedIf =
+  ({ migrated = true }: FreshDatabaseOptions) =>
+  async (db: SqlDatabase): Promise<SqlDatabase> => {
+    if (migrated) await migrate(db);
+    return db;
+  };
+
 /** PGlite in a temporary folder. */
-export async function freshEmbeddedDatabase(): Promise<FreshDatabase> {
+export async function freshEmbeddedDatabase(
+  options: FreshDatabaseOptions = {},
+): Promise<FreshDatabase> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kd-db-'));
   const db = await openEmbeddedDatabase(dataDir)
-    .then(migrated)
+    .then(migratedIf(options))
     .catch(async (error: unknown) => {
       await rm(dataDir, { recursive: true, force: true });
       throw error;
@@ -50,7 +59,9 @@ export interface FreshPostgresSchema extends FreshDatabase {
   connect(): Promise<SqlDatabase>;
 }
 
-export async function freshPostgresSchema(): Promise<FreshPostgresSchema> {
+export async function freshPostgresSchema(
+  options: FreshDatabaseOptions = {},
+): Promise<FreshPostgresSchema> {
   const schema = `kd_test_${randomBytes(6).toString('hex')}`;
   await withAdmin((admin) => admin.query(`create schema ${schema}`));
   const drop = () => withAdmin((admin) => admin.query(`drop schema ${schema} cascade`));
@@ -61,7 +72,7 @@ export async function freshPostgresSchema(): Promise<FreshPostgresSchema> {
     return db;
   };
   const db = await connect()
-    .then(migrated)
+    .then(migratedIf(options))
     .catch(async (error: unknown) => {
       await drop();
       throw error;
