@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import {
   chromium,
@@ -9,24 +7,13 @@ import {
   type Page,
 } from 'playwright-core';
 import demoOrganisation from '../../bot/demo/demoOrganisation.json';
-import { tabBuildDir } from '../../bot/paths';
 import { PEDAGOGICAL_PRINCIPLES } from '../../core/principles/principles';
 import { getProfile } from '../../core/profiles/profiles';
 import { hostCalls, openInFakeTeams, sendToTab, FAKE_TAB_ORIGIN } from '../fakes/fakeTeamsHost';
 import { startApiTestApp, type ApiTestApp } from '../api/apiTestApp';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, describeWithChromium } from '../support/testEnvironment';
 import { eventually } from '../support/eventually';
-
-const builtIndex = path.join(tabBuildDir(), 'index.html');
-const builtConfig = path.join(tabBuildDir(), 'config.html');
-
-function requireBuiltTab(): void {
-  for (const file of [builtIndex, builtConfig]) {
-    if (!existsSync(file)) {
-      throw new Error(`${file} is missing. Run npm run build:tab before these tests.`);
-    }
-  }
-}
+import { requireBuiltTab } from './teamTabSupport';
 
 const { manager, employees } = demoOrganisation;
 const firstEmployee = employees[0];
