@@ -136,40 +136,57 @@ export class TeamPlanFlow {
     );
   }
 
-  private async addNeed(
+  private addNeed(
     action: Extract<TeamPlanAction, { verb: 'teamPlan.addNeed' }>,
     actor: Actor,
     writer: UnitManager,
   ): Promise<AdaptiveCard> {
-    const { snapshot, unitId } = writer;
-    const current = snapshot.teamPlan;
-    const typed = typedNeed(action);
-    const state = await this.stateOf(action, writer);
-    if (state === 'not-yours') return this.notYours(action, actor);
-    // Needs are added to a written plan; without one there is only the plan card's "write".
-    if (!current) return this.planCard(actor, snapshot);
-    if (state === 'stale') return this.needsCard(actor, snapshot, current, { typed, stale: true });
-
-    const read = readNeededCompetence(typed, {
-      profile: snapshot.profile,
-      plan: current,
-      newId: randomUUID,
+    return this.editNeeds(action, actor, writer, (current, typed) => {
+      const read = readNeededCompetence(typed, {
+        profile: writer.snapshot.profile,
+        plan: current,
+        newId: randomUUID,
+      });
+      if (!read.ok) {
+        return {
+          shown: this.needsCard(actor, writer.snapshot, current, { typed, errors: read.errors }),
+        };
+      }
+      return {
+        next: withNeededCompetence(current, read.need, this.stamp(actor)),
+        notice: 'needAdded',
+      };
     });
-    if (!read.ok) return this.needsCard(actor, snapshot, current, { typed, errors: read.errors });
-    const next = withNeededCompetence(current, read.need, this.stamp(actor));
-    const saved = await this.save(next, action.version, actor, unitId);
-    if (!saved.ok) {
-      return saved.current
-        ? this.needsCard(actor, snapshot, saved.current, { typed, stale: true })
-        : this.show(actor);
-    }
-    return this.needsCard(actor, snapshot, saved.plan, { notice: 'needAdded' });
   }
 
-  private async removeNeed(
+  private removeNeed(
     action: Extract<TeamPlanAction, { verb: 'teamPlan.removeNeed' }>,
     actor: Actor,
     writer: UnitManager,
+  ): Promise<AdaptiveCard> {
+    return this.editNeeds(action, actor, writer, (current, typed) => {
+      const next = withoutNeededCompetence(current, action.needId, this.stamp(actor));
+      if (!next) return { shown: this.needsCard(actor, writer.snapshot, current, { typed }) };
+      // What was typed for a new need stays in its boxes after a removal.
+      return { next, notice: 'needRemoved', keepTyped: true };
+    });
+  }
+
+  /**
+   * An edit on the needs card, in the order every edit checks: someone else's card, no plan
+   * yet (only the plan card can write one), a stale card (nothing written, what was typed
+   * kept), then the change itself, saved at the card's version.
+   */
+  private async editNeeds(
+    action: Extract<TeamPlanAction, { verb: 'teamPlan.addNeed' | 'teamPlan.removeNeed' }>,
+    actor: Actor,
+    writer: UnitManager,
+    change: (
+      current: TeamPlan,
+      typed: TypedValues,
+    ) =>
+      | { shown: AdaptiveCard }
+      | { next: TeamPlan; notice: NeededCompetencesNotice; keepTyped?: boolean },
   ): Promise<AdaptiveCard> {
     const { snapshot, unitId } = writer;
     const current = snapshot.teamPlan;
@@ -179,15 +196,18 @@ export class TeamPlanFlow {
     if (!current) return this.planCard(actor, snapshot);
     if (state === 'stale') return this.needsCard(actor, snapshot, current, { typed, stale: true });
 
-    const next = withoutNeededCompetence(current, action.needId, this.stamp(actor));
-    if (!next) return this.needsCard(actor, snapshot, current, { typed });
-    const saved = await this.save(next, action.version, actor, unitId);
+    const changed = change(current, typed);
+    if ('shown' in changed) return changed.shown;
+    const saved = await this.save(changed.next, action.version, actor, unitId);
     if (!saved.ok) {
       return saved.current
         ? this.needsCard(actor, snapshot, saved.current, { typed, stale: true })
         : this.show(actor);
     }
-    return this.needsCard(actor, snapshot, saved.plan, { typed, notice: 'needRemoved' });
+    return this.needsCard(actor, snapshot, saved.plan, {
+      ...(changed.keepTyped ? { typed } : {}),
+      notice: changed.notice,
+    });
   }
 
   /**
