@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listProfiles } from '../core/profiles/profiles';
+import type { GraphCredentials } from './graph/tokenProvider';
 import { TEAMS_SEND_LIMITS } from './reminders/sendRateLimiter';
 
 /**
@@ -41,6 +42,20 @@ const envSchema = z.object({
   DEFAULT_PROFILE: z.preprocess(emptyAsUndefined, z.string().min(1).default('vgr')),
   DEMO_ORGANISATION: z.preprocess(emptyAsUndefined, booleanFlag.optional()),
   ENTRA_JWKS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  DIRECTORY: z.preprocess(emptyAsUndefined, z.enum(['demo', 'empty', 'graph']).optional()),
+  GRAPH_CREDENTIAL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['client-secret', 'managed-identity']).default('client-secret'),
+  ),
+  GRAPH_TENANT_ID: z.preprocess(emptyAsUndefined, z.uuid().optional()),
+  GRAPH_CLIENT_ID: z.preprocess(emptyAsUndefined, z.uuid().optional()),
+  GRAPH_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  GRAPH_BASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  GRAPH_DIRECTORY_CACHE_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(0).max(600).default(60),
+  ),
+  GRAPH_PROFILE_ATTRIBUTE: z.preprocess(emptyAsUndefined, z.string().min(1).max(120).optional()),
   OPS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(32).max(512).optional()),
   REMINDERS: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
   REMINDER_SEND_RATE: z.preprocess(
@@ -103,9 +118,23 @@ export interface Config {
    */
   sso: TeamsSsoConfig | undefined;
   reminders: ReminderConfig;
+  /** Who is whose manager: the demo organisation, nobody, or Entra ID through Graph. */
+  directory: DirectoryConfig;
   /** The bearer token for /ops/… (OPS_TOKEN); without it those routes do not exist. */
   opsToken: string | undefined;
 }
+
+export type DirectoryConfig =
+  | { kind: 'demo' | 'empty' }
+  | {
+      kind: 'graph';
+      credentials: GraphCredentials;
+      /** Only tests point it elsewhere (GRAPH_BASE_URL). */
+      baseUrl?: string;
+      cacheTtlMs: number;
+      /** A user attribute naming the person's organisation profile, e.g. an extension. */
+      profileAttribute?: string;
+    };
 
 /** The reminder worker in this instance. */
 export interface ReminderConfig {
@@ -197,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `DEFAULT_PROFILE: unknown profile "${e.DEFAULT_PROFILE}" (known: ${profileIds.join(', ')})`,
     );
   }
+  const directory = directoryConfig(e, bot, isProduction, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -223,11 +253,63 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     opsToken: e.OPS_TOKEN,
+    directory: directory ?? { kind: 'empty' },
     reminders: {
       enabled: e.REMINDERS === 'on',
       sendRatePerSecond: e.REMINDER_SEND_RATE,
       maxAttempts: e.REMINDER_MAX_ATTEMPTS,
       leaseMs: e.REMINDER_LEASE_SECONDS * 1000,
     },
+  };
+}
+
+/**
+ * DIRECTORY=graph reads Entra ID through Graph with the app's own identity unless GRAPH_*
+ * names another; unset, the demo organisation outside production and nobody in it.
+ */
+function directoryConfig(
+  e: z.infer<typeof envSchema>,
+  bot: BotCredentials | undefined,
+  isProduction: boolean,
+  problems: string[],
+): DirectoryConfig | undefined {
+  if (isProduction && e.GRAPH_BASE_URL) {
+    problems.push('GRAPH_BASE_URL: only for tests; production always talks to graph.microsoft.com');
+  }
+  const kind = e.DIRECTORY ?? (!isProduction && e.DEMO_ORGANISATION !== false ? 'demo' : 'empty');
+  if (kind === 'demo' && isProduction) {
+    problems.push('DIRECTORY: the demo directory cannot be used in production');
+  }
+  if (kind !== 'graph') return { kind };
+
+  let credentials: GraphCredentials | undefined;
+  if (e.GRAPH_CREDENTIAL === 'managed-identity') {
+    const clientId =
+      e.GRAPH_CLIENT_ID ?? (bot?.appType === 'UserAssignedMsi' ? bot.appId : undefined);
+    credentials = { kind: 'managed-identity', ...(clientId ? { clientId } : {}) };
+  } else {
+    const tenantId = e.GRAPH_TENANT_ID ?? bot?.tenantId;
+    const clientId = e.GRAPH_CLIENT_ID ?? bot?.appId;
+    const clientSecret = e.GRAPH_CLIENT_SECRET ?? bot?.appPassword;
+    if (!tenantId)
+      problems.push('GRAPH_TENANT_ID: required for DIRECTORY=graph (or MICROSOFT_APP_TENANT_ID)');
+    if (!clientId)
+      problems.push('GRAPH_CLIENT_ID: required for DIRECTORY=graph (or MICROSOFT_APP_ID)');
+    if (!clientSecret) {
+      problems.push(
+        'GRAPH_CLIENT_SECRET: required for a client-secret Graph credential (or MICROSOFT_APP_PASSWORD); GRAPH_CREDENTIAL=managed-identity uses none',
+      );
+    }
+    if (tenantId && clientId && clientSecret) {
+      credentials = { kind: 'client-secret', tenantId, clientId, clientSecret };
+    }
+  }
+  if (!credentials) return undefined;
+  return {
+    kind: 'graph',
+    credentials,
+    ...(e.GRAPH_BASE_URL ? { baseUrl: e.GRAPH_BASE_URL } : {}),
+    cacheTtlMs: e.GRAPH_DIRECTORY_CACHE_SECONDS * 1000,
+    ...(e.GRAPH_PROFILE_ATTRIBUTE ? { profileAttribute: e.GRAPH_PROFILE_ATTRIBUTE } : {}),
   };
 }

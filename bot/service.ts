@@ -6,7 +6,11 @@ import type { Directory } from '../core/ports/directory';
 import type { Messenger } from '../core/ports/messenger';
 import { createApiRouter } from './api/router';
 import type { FlowDependencies } from './flowDependencies';
+import { listProfiles } from '../core/profiles/profiles';
 import { DemoDirectory, EmptyDirectory } from './directory/demoDirectory';
+import { GraphDirectory } from './directory/graphDirectory';
+import { GraphRequests } from './graph/graphRequests';
+import { AzureIdentityTokenProvider, type TokenProvider } from './graph/tokenProvider';
 import { createLogger, type Logger } from './logger';
 import { tabBuildDir } from './paths';
 import { createHttpApp } from './server';
@@ -53,6 +57,8 @@ export interface ServiceOptions {
   messenger?: Messenger;
   /** Replaces the directory, e.g. with an organisation of several managers in tests. */
   directory?: Directory;
+  /** Replaces Entra ID's Graph tokens, for tests against the local Graph stand-in. */
+  graphTokens?: TokenProvider;
   /** Replaces the clock of the conversation flows and the tab API, e.g. a fixed day in tests. */
   now?: () => Date;
 }
@@ -69,8 +75,7 @@ export async function startService(
 ): Promise<RunningService> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = await openDatabase(config.storage, logger);
-  const directory: Directory =
-    options.directory ?? (config.demoOrganisation ? new DemoDirectory() : new EmptyDirectory());
+  const directory: Directory = options.directory ?? directoryFor(config, options);
 
   const adapter = createAdapter(config, logger);
   const conversationReferences = new RecentConversationReferences(
@@ -199,6 +204,24 @@ export async function startService(
         await database.close();
       })()),
   };
+}
+
+/** The directory the configuration names: the demo organisation, nobody, or Entra ID. */
+function directoryFor(config: Config, options: ServiceOptions): Directory {
+  const chosen = config.directory;
+  if (chosen.kind !== 'graph') {
+    return chosen.kind === 'demo' ? new DemoDirectory() : new EmptyDirectory();
+  }
+  const graph = new GraphRequests({
+    tokens: options.graphTokens ?? AzureIdentityTokenProvider.from(chosen.credentials),
+    ...(chosen.baseUrl ? { baseUrl: chosen.baseUrl } : {}),
+  });
+  return new GraphDirectory(graph, {
+    defaultProfileId: config.defaultProfileId,
+    knownProfileIds: listProfiles().map((profile) => profile.id),
+    cacheTtlMs: chosen.cacheTtlMs,
+    ...(chosen.profileAttribute ? { profileAttribute: chosen.profileAttribute } : {}),
+  });
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -97,4 +97,60 @@ describe('configuration', () => {
       expect.stringMatching(/^MICROSOFT_APP_TYPE:/),
     ]);
   });
+
+  describe('the directory', () => {
+    const bot = {
+      MICROSOFT_APP_ID: APP_ID,
+      MICROSOFT_APP_PASSWORD: 'secret',
+      MICROSOFT_APP_TENANT_ID: TENANT_ID,
+    };
+    const production = {
+      ...bot,
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://kompetensdialog.vgregion.se',
+    };
+
+    it.each([
+      ['nothing is set, outside production', {}, 'demo'],
+      ['the demo organisation is turned off', { DEMO_ORGANISATION: 'false' }, 'empty'],
+      ['production sets nothing', production, 'empty'],
+    ])('when %s, then the directory is %s', (_case, env, kind) => {
+      expect(loadConfig(env).directory).toEqual({ kind });
+    });
+
+    it("when DIRECTORY=graph with the bot's identity, then Graph is read with the bot's app id, secret and tenant, cached 60 s", () => {
+      expect(loadConfig({ ...production, DIRECTORY: 'graph' }).directory).toEqual({
+        kind: 'graph',
+        credentials: {
+          kind: 'client-secret',
+          tenantId: TENANT_ID,
+          clientId: APP_ID,
+          clientSecret: 'secret',
+        },
+        cacheTtlMs: 60_000,
+      });
+    });
+
+    it('when DIRECTORY=graph uses a managed identity, then no secret is needed', () => {
+      expect(
+        loadConfig({ DIRECTORY: 'graph', GRAPH_CREDENTIAL: 'managed-identity' }).directory,
+      ).toEqual({ kind: 'graph', credentials: { kind: 'managed-identity' }, cacheTtlMs: 60_000 });
+    });
+
+    it.each<[string, Record<string, string>, string[]]>([
+      [
+        'DIRECTORY=graph without any identity',
+        { DIRECTORY: 'graph' },
+        ['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET'],
+      ],
+      ['production with the demo directory', { ...production, DIRECTORY: 'demo' }, ['DIRECTORY']],
+      [
+        'production pointing Graph elsewhere',
+        { ...production, DIRECTORY: 'graph', GRAPH_BASE_URL: 'http://127.0.0.1:9999' },
+        ['GRAPH_BASE_URL'],
+      ],
+    ])('when %s, then it refuses, naming the variables', (_case, env, names) => {
+      expect(problemsOf(env).map((p) => p.split(':')[0])).toEqual(names);
+    });
+  });
 });

@@ -1,0 +1,70 @@
+import { DEMO_USER_HEADER } from '../../bot/api/identity';
+import { FakeBotConnector } from '../fakes/botConnector';
+import { FakeGraph } from '../fakes/fakeGraph';
+import { startTestService, type TestService } from '../support/inProcessService';
+import { cardTexts, PersonalChat } from '../support/personalChat';
+import { testTokens } from './graphSupport';
+
+/**
+ * DIRECTORY=graph: the service asks Entra ID, through Graph, who is whose manager. Here Graph
+ * is the local stand-in; the organisation exists only there.
+ */
+const BIRGITTA = { id: 'c0a80101-0000-4000-8000-000000000001', displayName: 'Birgitta Holm' };
+const REPORTS = [
+  { id: 'c0a80101-0000-4000-8000-000000000002', displayName: 'Anna Lind' },
+  { id: 'c0a80101-0000-4000-8000-000000000003', displayName: 'David Berg' },
+];
+
+let graph: FakeGraph;
+let connector: FakeBotConnector;
+let service: TestService;
+
+beforeAll(async () => {
+  graph = (await FakeGraph.start()).addUsers(
+    { ...BIRGITTA, department: 'Medicinavdelning 32' },
+    ...REPORTS.map((report) => ({
+      ...report,
+      department: 'Medicinavdelning 32',
+      managerId: BIRGITTA.id,
+    })),
+  );
+  connector = await new FakeBotConnector().start();
+  service = await startTestService(
+    {
+      DIRECTORY: 'graph',
+      GRAPH_BASE_URL: graph.url,
+      GRAPH_TENANT_ID: '6f1c7f5e-0000-4000-8000-00000000aaaa',
+      GRAPH_CLIENT_ID: '6f1c7f5e-0000-4000-8000-00000000bbbb',
+      GRAPH_CLIENT_SECRET: 'not-used-with-the-test-tokens',
+    },
+    { graphTokens: testTokens },
+  );
+});
+
+afterAll(async () => {
+  await service.stop();
+  await connector.stop();
+  await graph.stop();
+});
+
+beforeEach(() => graph.clearFaults());
+
+describe('the directory on Microsoft Graph', () => {
+  it('when Birgitta, a manager in Entra ID, writes "mitt team", then her direct reports from Graph are listed by name', async () => {
+    const chat = new PersonalChat(() => service, connector, { userId: BIRGITTA.id });
+    const texts = cardTexts(await chat.say('mitt team'));
+    for (const report of REPORTS) expect(texts).toContain(report.displayName);
+  });
+
+  it('when Graph does not answer, then the tab API says so with a 503 and Retry-After, not a 500', async () => {
+    graph.inject(/users/, { status: 503, retryAfter: '120' }, 100);
+    const response = await fetch(`${service.url}/api/v1/me`, {
+      headers: { [DEMO_USER_HEADER]: REPORTS[1]?.id ?? '' },
+    });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBeTruthy();
+    expect(await response.json()).toEqual({
+      error: { code: 'directory_unavailable', message: expect.any(String) },
+    });
+  });
+});
