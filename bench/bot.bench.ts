@@ -4,6 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { FakeBotConnector } from '../tests/fakes/botConnector';
+import { nextMessage } from './childMessages';
 import type { TargetKind, TargetMessage, TargetRequest } from './benchTarget';
 import {
   createHttpClient,
@@ -112,7 +113,7 @@ class TargetProcess {
     // The target's own logs (warnings and errors only) go to stderr, apart from the report.
     child.stdout?.pipe(process.stderr);
     child.stderr?.pipe(process.stderr);
-    const message = await nextMessage(child, 60_000);
+    const message = await nextMessage<TargetMessage>(child, 60_000, 'target');
     if (message.type !== 'ready') {
       child.kill();
       throw new Error(`the ${kind} target did not start: ${JSON.stringify(message)}`);
@@ -122,7 +123,7 @@ class TargetProcess {
 
   /** CPU time and event-loop utilisation since the last call. */
   async usage(): Promise<{ cpuMs: number; eventLoopUtilization: number }> {
-    const answer = nextMessage(this.child, 5_000);
+    const answer = nextMessage<TargetMessage>(this.child, 5_000, 'target');
     this.send({ type: 'usage' });
     const message = await answer;
     if (message.type !== 'usage') throw new Error(`unexpected ${JSON.stringify(message)}`);
@@ -141,30 +142,6 @@ class TargetProcess {
   private send(request: TargetRequest): void {
     this.child.send(request);
   }
-}
-
-function nextMessage(child: ChildProcess, timeoutMs: number): Promise<TargetMessage> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      cleanUp();
-      reject(new Error('the target did not answer in time'));
-    }, timeoutMs);
-    const onMessage = (message: TargetMessage) => {
-      cleanUp();
-      resolve(message);
-    };
-    const onExit = (code: number | null) => {
-      cleanUp();
-      reject(new Error(`the target exited (code ${String(code)})`));
-    };
-    const cleanUp = () => {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-    };
-    child.on('message', onMessage);
-    child.on('exit', onExit);
-  });
 }
 
 interface Window extends OpenLoopResult {

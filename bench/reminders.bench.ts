@@ -8,6 +8,7 @@ import { SqlConversationReferenceStore } from '../bot/storage/sqlConversationRef
 import type { SqlDatabase } from '../bot/storage/sqlDatabase';
 import { SqlReminderQueue } from '../bot/storage/sqlReminderQueue';
 import { FakeBotConnector } from '../tests/fakes/botConnector';
+import { nextMessage } from './childMessages';
 import { freshPostgresSchema } from '../tests/support/freshDatabase';
 import {
   acceptedButUnmarked,
@@ -182,7 +183,7 @@ class SenderProcess {
     // The sender's logs (warnings and errors) go to stderr, apart from the report.
     child.stdout?.pipe(process.stderr);
     child.stderr?.pipe(process.stderr);
-    const message = await nextMessage(child, 60_000);
+    const message = await nextMessage<SenderMessage>(child, 60_000, 'sender');
     if (message.type !== 'ready') {
       child.kill('SIGKILL');
       throw new Error(`the sender did not start: ${JSON.stringify(message)}`);
@@ -206,7 +207,7 @@ class SenderProcess {
   async stop(): Promise<Stopped> {
     if (this.exited) throw new Error('the sender had exited before it was stopped');
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    const report = nextMessage(this.child, 30_000);
+    const report = nextMessage<SenderMessage>(this.child, 30_000, 'sender');
     this.child.kill('SIGTERM');
     try {
       const message = await report;
@@ -218,30 +219,6 @@ class SenderProcess {
       throw error;
     }
   }
-}
-
-function nextMessage(child: ChildProcess, timeoutMs: number): Promise<SenderMessage> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      cleanUp();
-      reject(new Error('the sender did not answer in time'));
-    }, timeoutMs);
-    const onMessage = (message: SenderMessage) => {
-      cleanUp();
-      resolve(message);
-    };
-    const onExit = (code: number | null, signal: string | null) => {
-      cleanUp();
-      reject(new Error(`the sender exited (${signal ?? `code ${String(code)}`})`));
-    };
-    const cleanUp = () => {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-    };
-    child.on('message', onMessage);
-    child.on('exit', onExit);
-  });
 }
 
 function sleep(ms: number): Promise<void> {
