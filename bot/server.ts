@@ -3,8 +3,8 @@ import express, { type ErrorRequestHandler, type Express, type Router } from 'ex
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import { z } from 'zod';
 import { AppError, errorBody } from './errors';
+import { isDirectoryOutage } from './errorMessages';
 import { GraphUnavailableError } from './graph/resilience';
-import { GraphTokenError } from './graph/tokenProvider';
 import type { Logger } from './logger';
 
 export interface HttpAppDependencies {
@@ -112,7 +112,7 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (error instanceof AppError) {
       res.status(error.status).json(errorBody(error.code, error.message));
-    } else if (isGraphOutage(error)) {
+    } else if (isDirectoryOutage(error)) {
       // Entra ID or Graph is down or throttling: a passing state, said as such.
       const retryAfterMs = error instanceof GraphUnavailableError ? error.retryAfterMs : undefined;
       res.setHeader('Retry-After', String(Math.max(1, Math.ceil((retryAfterMs ?? 30_000) / 1000))));
@@ -147,13 +147,10 @@ function bodyParserType(error: unknown): string {
   return typeof error === 'object' && error !== null && 'type' in error ? String(error.type) : '';
 }
 
-const isGraphOutage = (error: unknown): error is GraphUnavailableError | GraphTokenError =>
-  error instanceof GraphUnavailableError || error instanceof GraphTokenError;
-
 /** body-parser marks its own errors with a 4xx `status`; anything else is ours to answer for. */
 function httpStatusOf(error: unknown): number {
   if (error instanceof AppError) return error.status;
-  if (isGraphOutage(error)) return 503;
+  if (isDirectoryOutage(error)) return 503;
   if (typeof error === 'object' && error !== null && 'status' in error) {
     const status = Number((error as { status: unknown }).status);
     if (status >= 400 && status < 500) return status;

@@ -22,6 +22,7 @@ import { ReminderFlow } from '../reminders/reminderFlow';
 import { TeamFlow } from '../team/teamFlow';
 import { TeamPlanFlow } from '../teamPlan/teamPlanFlow';
 import { AVAILABLE_SUGGESTIONS, answerCommand } from './commandAnswers';
+import { failureText } from '../errorMessages';
 import { scopeOf, welcomeKey } from './conversationScope';
 
 export interface BotDependencies extends PreparationDependencies {
@@ -123,7 +124,7 @@ export class KompetensdialogBot extends TeamsActivityHandler {
       return {
         statusCode: 500,
         type: UNIVERSAL_ACTION_ERROR,
-        value: { code: 'InternalError', message: translator(language)('errors.generic') },
+        value: { code: 'InternalError', message: failureText(translator(language), error) },
       };
     }
   }

@@ -6,6 +6,7 @@ import {
 } from 'botbuilder';
 import { languageOf, translator } from '../../core/i18n/i18n';
 import type { Config } from '../config';
+import { failureText } from '../errorMessages';
 import type { Logger } from '../logger';
 
 /**
@@ -38,7 +39,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     // Only a message can be answered with a message; invokes get their error in the response.
     if (context.activity.type === 'message') {
       const t = translator(languageOf(context.activity.locale));
-      await context.sendActivity(t('errors.generic')).catch((sendError: unknown) => {
+      await context.sendActivity(failureText(t, error)).catch((sendError: unknown) => {
         logger.error({ err: sendError }, 'could not tell the user about the error');
       });
     }

@@ -3,6 +3,8 @@ import { FakeBotConnector } from '../fakes/botConnector';
 import { FakeGraph } from '../fakes/fakeGraph';
 import { startTestService, type TestService } from '../support/inProcessService';
 import { cardTexts, PersonalChat } from '../support/personalChat';
+import { translator } from '../../core/i18n/i18n';
+import { message } from '../support/teamsActivities';
 import { testTokens } from './graphSupport';
 
 /**
@@ -66,5 +68,17 @@ describe('the directory on Microsoft Graph', () => {
     expect(await response.json()).toEqual({
       error: { code: 'directory_unavailable', message: expect.any(String) },
     });
+  });
+
+  it('when Graph does not answer during a chat turn, then the person is told the directory is out of reach, not a generic failure', async () => {
+    graph.inject(/users/, { status: 503, retryAfter: '120' }, 100);
+    const chat = new PersonalChat(() => service, connector, { userId: REPORTS[0]?.id ?? '' });
+    const before = connector.messages().length;
+    await service.postActivity(message(chat.options, 'mitt team'));
+    const texts = connector
+      .messages()
+      .slice(before)
+      .map((activity) => activity.text);
+    expect(texts).toContain(translator('sv')('errors.directoryUnavailable'));
   });
 });
