@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { Locator } from 'playwright-core';
 import demoOrganisation from '../../bot/demo/demoOrganisation.json';
@@ -13,13 +10,8 @@ import { planWritingDialogueType, startPreparation } from '../../core/preparatio
 import { PLAN_LIMITS } from '../../core/plan/limits';
 import { getProfile } from '../../core/profiles/profiles';
 import { memoryLog } from '../support/memoryLog';
-import { startPlaygroundPair, type PlaygroundPair } from '../support/playgroundPair';
-import {
-  cleanUp,
-  currentUserOf,
-  withDiagnostics,
-  type PlaygroundChat,
-} from '../support/playground';
+import { openPlaygroundPair, type PlaygroundPair } from '../support/playgroundPair';
+import { currentUserOf, type PlaygroundChat } from '../support/playground';
 import { playgroundWalk } from '../support/playgroundWalk';
 import { button, memberBlock, shownText, startsWith } from '../support/playgroundCards';
 import { onWorkingDayAfter, ShiftedClock, startForBooking } from '../support/shiftedClock';
@@ -210,7 +202,6 @@ async function expectNothingPrivateOn(chat: PlaygroundChat): Promise<void> {
 describeWithChromium(`${ANNA.displayName}'s plan, agreed in the Agents Playground`, () => {
   const serviceLog = memoryLog();
   const clock = new ShiftedClock(START);
-  let dataDir: string | undefined;
   let pair: PlaygroundPair | undefined;
   let anna: PlaygroundChat;
   let karin: PlaygroundChat;
@@ -334,27 +325,16 @@ describeWithChromium(`${ANNA.displayName}'s plan, agreed in the Agents Playgroun
   }
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'kd-e2e-agreed-plan-'));
-    await storeAnnasPreparation(dataDir);
-    pair = await startPlaygroundPair(
-      { DATA_DIR: dataDir },
+    pair = await openPlaygroundPair(
+      'kd-e2e-agreed-plan-',
+      {},
       { logger: serviceLog.logger, now: clock.now },
+      storeAnnasPreparation,
     );
     ({ anna, karin } = pair);
-    // The playground shows proactive messages only on an open page, and the bot can write to
-    // either only once their page's install events have told it where their chat is.
-    await withDiagnostics([karin, anna], 'pages-ready', async () => {
-      await karin.waitForInstallEventsAnswered();
-      await anna.waitForInstallEventsAnswered();
-    });
   }, 60_000);
 
-  afterAll(async () => {
-    await cleanUp([
-      () => pair?.stop() ?? Promise.resolve(),
-      () => (dataDir ? rm(dataDir, { recursive: true, force: true }) : Promise.resolve()),
-    ]);
-  }, 30_000);
+  afterAll(() => pair?.stop(), 30_000);
 
   test('when Karin writes "mitt team", then her five employees are listed and no one has a current plan or a held dialogue', async () => {
     await walk('team-before', karin, async () => {

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { Locator } from 'playwright-core';
 import demoOrganisation from '../../bot/demo/demoOrganisation.json';
@@ -13,13 +10,8 @@ import {
 import { getPrinciple, type PrincipleId } from '../../core/principles/principles';
 import { getProfile } from '../../core/profiles/profiles';
 import { memoryLog } from '../support/memoryLog';
-import { startPlaygroundPair, type PlaygroundPair } from '../support/playgroundPair';
-import {
-  cleanUp,
-  currentUserOf,
-  withDiagnostics,
-  type PlaygroundChat,
-} from '../support/playground';
+import { openPlaygroundPair, type PlaygroundPair } from '../support/playgroundPair';
+import { currentUserOf, type PlaygroundChat } from '../support/playground';
 import { escapeRegExp } from '../support/playgroundCards';
 import { playgroundWalk } from '../support/playgroundWalk';
 import { ShiftedClock, workingStart } from '../support/shiftedClock';
@@ -155,7 +147,6 @@ const shareToggleOf = (card: Locator, answer: string): Locator =>
 describeWithChromium(`${ANNA} prepares her development dialogue in the Agents Playground`, () => {
   const serviceLog = memoryLog();
   const clock = new ShiftedClock(workingStart(DateTime.now(), profile.reminderPolicy));
-  let dataDir: string | undefined;
   let pair: PlaygroundPair | undefined;
   let anna: PlaygroundChat;
   let karin: PlaygroundChat;
@@ -171,26 +162,15 @@ describeWithChromium(`${ANNA} prepares her development dialogue in the Agents Pl
   }
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'kd-e2e-preparation-'));
-    pair = await startPlaygroundPair(
-      { DATA_DIR: dataDir },
+    pair = await openPlaygroundPair(
+      'kd-e2e-preparation-',
+      {},
       { logger: serviceLog.logger, now: clock.now },
     );
     ({ anna, karin } = pair);
-    // The playground shows proactive messages only on an open page, and the bot can write to
-    // Karin only once her page's install events have told it where her chat is.
-    await withDiagnostics([karin, anna], 'pages-ready', async () => {
-      await karin.waitForInstallEventsAnswered();
-      await anna.waitForInstallEventsAnswered();
-    });
   }, 60_000);
 
-  afterAll(async () => {
-    await cleanUp([
-      () => pair?.stop() ?? Promise.resolve(),
-      () => (dataDir ? rm(dataDir, { recursive: true, force: true }) : Promise.resolve()),
-    ]);
-  }, 30_000);
+  afterAll(() => pair?.stop(), 30_000);
 
   test('when she fills the first step and goes on, then one step back shows her answers kept', async () => {
     await walk('step-1-and-back', anna, async () => {

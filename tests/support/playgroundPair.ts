@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { ServiceOptions } from '../../bot/service';
 import { startTestService, type TestService } from './inProcessService';
 import {
@@ -7,6 +10,7 @@ import {
   launchLoopbackBrowser,
   startLocaleProxy,
   startTestPlayground,
+  withDiagnostics,
   type LocaleProxy,
   type LoopbackBrowser,
   type TestPlayground,
@@ -93,4 +97,37 @@ export async function startPlaygroundPair(
     await stop();
     throw error;
   }
+}
+
+/**
+ * A pair on a data folder of its own, made for the walk and removed by `stop()`; `prepare`
+ * may store data in it before the service starts (the embedded database has one owner). It
+ * resolves once both pages' install events are answered: the playground shows proactive
+ * messages only on an open page, and the bot can write to either only once those events
+ * have told it where their chat is.
+ */
+export async function openPlaygroundPair(
+  folderPrefix: string,
+  env: Record<string, string>,
+  serviceOptions: ServiceOptions,
+  prepare: (dataDir: string) => Promise<void> = async () => undefined,
+): Promise<PlaygroundPair> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), folderPrefix));
+  const removeFolder = () => rm(dataDir, { recursive: true, force: true });
+  let pair: PlaygroundPair | undefined;
+  try {
+    await prepare(dataDir);
+    pair = await startPlaygroundPair({ ...env, DATA_DIR: dataDir }, serviceOptions);
+    const { anna, karin } = pair;
+    await withDiagnostics([karin, anna], 'pages-ready', async () => {
+      await karin.waitForInstallEventsAnswered();
+      await anna.waitForInstallEventsAnswered();
+    });
+  } catch (error) {
+    await cleanUp([() => pair?.stop() ?? Promise.resolve(), removeFolder]);
+    throw error;
+  }
+  const { stop } = pair;
+  pair.stop = () => cleanUp([stop, removeFolder]);
+  return pair;
 }
