@@ -91,6 +91,15 @@ describeWithChromium('the channel tab Teamets kompetensplan (Chromium)', () => {
   const ready = (page: Page) =>
     main(page).getByRole('heading', { level: 2, name: 'Enhetens mål' }).waitFor();
 
+  /** The demo unit's plan, seeded, open in the manager's editor. */
+  async function editAsManager(): Promise<{ page: Page; form: Locator }> {
+    await seedDemoUnit(app);
+    const page = await openAs(DEMO_MANAGER.id);
+    await ready(page);
+    await main(page).getByRole('button', { name: 'Ändra teamets plan' }).click();
+    return { page, form: page.getByRole('form', { name: /^Ändra teamets plan/ }) };
+  }
+
   /** What the page says, without its buttons: the content every member must share. */
   const contentWithoutButtons = (page: Page, of: Locator = main(page)) =>
     of.evaluate((element) => {
@@ -259,11 +268,7 @@ describeWithChromium('the channel tab Teamets kompetensplan (Chromium)', () => {
     });
 
     it('when the manager changes a goal, adds a goal and a need tied to it, and saves, then a reload shows the plan, and so does an employee', async () => {
-      await seedDemoUnit(app);
-      const page = await openAs(DEMO_MANAGER.id);
-      await ready(page);
-      await main(page).getByRole('button', { name: 'Ändra teamets plan' }).click();
-      const form = page.getByRole('form', { name: /^Ändra teamets plan/ });
+      const { page, form } = await editAsManager();
 
       await form.getByRole('textbox', { name: 'Mål 1', exact: true }).fill('Säker vård, varje dag');
       await form.getByRole('button', { name: 'Lägg till mål' }).click();
@@ -325,11 +330,7 @@ describeWithChromium('the channel tab Teamets kompetensplan (Chromium)', () => {
     });
 
     it('when the manager saves with a goal left empty and a need without area or text, then the fields say what is missing and nothing is sent', async () => {
-      await seedDemoUnit(app);
-      const page = await openAs(DEMO_MANAGER.id);
-      await ready(page);
-      await main(page).getByRole('button', { name: 'Ändra teamets plan' }).click();
-      const form = page.getByRole('form', { name: /^Ändra teamets plan/ });
+      const { page, form } = await editAsManager();
       await form.getByRole('textbox', { name: 'Mål 2', exact: true }).fill('   ');
       await form.getByRole('button', { name: 'Lägg till behov' }).click();
 
@@ -364,11 +365,7 @@ describeWithChromium('the channel tab Teamets kompetensplan (Chromium)', () => {
     });
 
     it('when someone else saves while the manager edits, then Save shows both versions, keeps the edit, and saving it again wins', async () => {
-      await seedDemoUnit(app);
-      const page = await openAs(DEMO_MANAGER.id);
-      await ready(page);
-      await main(page).getByRole('button', { name: 'Ändra teamets plan' }).click();
-      const form = page.getByRole('form', { name: /^Ändra teamets plan/ });
+      const { page, form } = await editAsManager();
       await form.getByRole('textbox', { name: 'Mål 1', exact: true }).fill('Mitt nya mål');
       await form
         .getByRole('group', { name: 'Behov 2' })
@@ -427,11 +424,7 @@ describeWithChromium('the channel tab Teamets kompetensplan (Chromium)', () => {
     });
 
     it('when the manager drops their edit after a conflict, then the page shows the plan as stored', async () => {
-      await seedDemoUnit(app);
-      const page = await openAs(DEMO_MANAGER.id);
-      await ready(page);
-      await main(page).getByRole('button', { name: 'Ändra teamets plan' }).click();
-      const form = page.getByRole('form', { name: /^Ändra teamets plan/ });
+      const { page, form } = await editAsManager();
       await form.getByRole('textbox', { name: 'Mål 1', exact: true }).fill('Mitt nya mål');
       await putTeamPlan(app, {
         ...STARTING_TEAM_PLAN,
