@@ -1,6 +1,12 @@
 import type { Language } from '../../../../core/i18n/i18n';
 import type { OrganisationProfile } from '../../../../core/profiles/profileSchema';
-import { profileOrNothing } from '../../plan/profileNames';
+import { DEFAULT_TIME_ZONE } from '../../plan/planDates';
+import {
+  dialogueTypeName,
+  formOfLearningName,
+  priorityAreaName,
+  profileOrNothing,
+} from '../../plan/profileNames';
 
 /** Names of a profile's priority areas, forms of learning and dialogues, in one language. */
 export interface ProfileNames {
@@ -12,8 +18,6 @@ export interface ProfileNames {
   areas: readonly { id: string; name: string }[];
   timeZone: string;
 }
-
-const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 
 /** The shipped profile with this id, or undefined when the app does not know it. */
 export function findProfile(id: string | undefined): OrganisationProfile | undefined {
@@ -28,15 +32,11 @@ export function profileNames(
   profile: OrganisationProfile | undefined,
   language: Language,
 ): ProfileNames {
-  const lookup = (items: readonly { id: string; name: { sv: string; en: string } }[] = []) => {
-    const names = new Map(items.map((item) => [item.id, item.name[language]]));
-    return (id: string) => names.get(id) ?? id;
-  };
   return {
     profile,
-    area: lookup(profile?.priorityAreas.areas),
-    form: lookup(profile?.formsOfLearning),
-    dialogue: lookup(profile?.dialogueCycle),
+    area: (id) => priorityAreaName(profile, id, language),
+    form: (id) => formOfLearningName(profile, id, language),
+    dialogue: (id) => dialogueTypeName(profile, id, language),
     areas: (profile?.priorityAreas.areas ?? []).map((area) => ({
       id: area.id,
       name: area.name[language],
