@@ -1,15 +1,8 @@
-import { flowDependenciesOver } from '../support/flowDependencies';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { composeReminder } from '../../bot/reminders/reminderMessages';
-import { openDatabase } from '../../bot/storage/openDatabase';
 import { SqlPlanStore } from '../../bot/storage/sqlPlanStore';
 import type { Person } from '../../core/ports/directory';
 import type { ReminderJob, ReminderPayload } from '../../core/reminders/reminderJob';
-import { FakeBotConnector } from '../fakes/botConnector';
 import { FakeDirectory } from '../fakes/fakeDirectory';
-import { startTestService, type TestService } from '../support/inProcessService';
 import {
   PersonalChat,
   cardTexts,
@@ -19,6 +12,8 @@ import {
 } from '../support/personalChat';
 import { activity, agreedPlan } from '../core/planBuilders';
 import { fill, inputValue, TEXTS } from './planSupport';
+import { flowDependenciesOver } from '../support/flowDependencies';
+import { useServiceWithConnector } from '../support/serviceWithConnector';
 
 /** Friday 20 November 2026, 10:00 in Stockholm. */
 const NOW = new Date('2026-11-20T09:00:00Z');
@@ -60,15 +55,10 @@ const job = (id: string, personId: string, payload: ReminderPayload): ReminderJo
 /** The cards the worker would have sent Anna, composed from the database before the service starts. */
 const sentToAnna = new Map<string, CardJson>();
 
-let dataDir: string;
-let connector: FakeBotConnector;
-let service: TestService;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'kd-reminder-answers-'));
-  connector = await new FakeBotConnector().start();
-  const db = await openDatabase({ kind: 'embedded', dataDir });
-  try {
+const running = useServiceWithConnector(
+  { REMINDERS: 'off' },
+  { directory, now: () => NOW },
+  async (db) => {
     const plans = new SqlPlanStore(db);
     await plans.saveIndividualPlan(PLAN, { expectedVersion: 0, savedBy: KARIN.id });
     const deps = flowDependenciesOver(db, { directory, now: NOW });
@@ -90,23 +80,11 @@ beforeAll(async () => {
       if (!('message' in composed)) throw new Error(`${reminder.id} skipped: ${composed.skip}`);
       sentToAnna.set(reminder.id, JSON.parse(JSON.stringify(composed.message.card)) as CardJson);
     }
-  } finally {
-    await db.close();
-  }
-  service = await startTestService(
-    { DATA_DIR: dataDir, REMINDERS: 'off' },
-    { directory, now: () => NOW },
-  );
-});
-
-afterAll(async () => {
-  await service?.stop();
-  await connector?.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+  },
+);
 
 function chatOf(person: Person, scope: 'personal' | 'channel' = 'personal') {
-  return new PersonalChat(() => service, connector, {
+  return new PersonalChat(() => running.service, running.connector, {
     userId: person.id,
     ...(scope === 'channel' ? { scope, conversationId: '19:general@thread.tacv2' } : {}),
   });
@@ -186,7 +164,7 @@ describe('answering the everyday reflection prompt in its card', () => {
     const save = chatOf(ANNA).button(sent('job-r5'), r.actions.save);
     const forged = { ...(save.data as CardJson), promptId: 'finns-inte' };
     const card = await invokeCard(
-      service,
+      running.service,
       chatOf(ANNA).options,
       { verb: save.verb, data: forged },
       {
@@ -225,7 +203,7 @@ describe('answering an effect follow-up in its card', () => {
       'follow-up-applied': 'Jag frågar på morgonmötet',
     });
     const shown = await invokeCard(
-      service,
+      running.service,
       anna.options,
       {
         verb: 'reminders.openFollowUp',
@@ -271,7 +249,7 @@ describe('answering an effect follow-up in its card', () => {
         expect(JSON.stringify(refused)).not.toContain('Aktivitet 3');
       }
       const opened = await invokeCard(
-        service,
+        running.service,
         chatOf(ANNA).options,
         {
           verb: 'reminders.openFollowUp',
@@ -296,7 +274,7 @@ describe('answering an effect follow-up in its card', () => {
 
   it('when the activity is not in the plan (removed, or a forged card), then there is nothing to follow up', async () => {
     const card = await invokeCard(
-      service,
+      running.service,
       chatOf(ANNA).options,
       {
         verb: 'reminders.saveFollowUp',

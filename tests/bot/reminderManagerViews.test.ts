@@ -1,12 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { openDatabase } from '../../bot/storage/openDatabase';
 import { SqlPlanStore } from '../../bot/storage/sqlPlanStore';
 import type { Person } from '../../core/ports/directory';
-import { FakeBotConnector } from '../fakes/botConnector';
 import { FakeDirectory } from '../fakes/fakeDirectory';
-import { startTestService, type TestService } from '../support/inProcessService';
+import { useServiceWithConnector } from '../support/serviceWithConnector';
 import { PersonalChat, cardTexts, headingOf, invokeCard } from '../support/personalChat';
 import { activity, agreedPlan } from '../core/planBuilders';
 import { fill, TEXTS } from './planSupport';
@@ -37,38 +32,21 @@ const PLAN = agreedPlan({
 const PRIVATE_ANSWER = 'PRIVAT: det här ser bara Anna';
 const SHARED_ANSWER = 'Jag visar kollegorna hur det går till';
 
-let dataDir: string;
-let connector: FakeBotConnector;
-let service: TestService;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'kd-reminder-manager-'));
-  connector = await new FakeBotConnector().start();
-  const db = await openDatabase({ kind: 'embedded', dataDir });
-  try {
+const running = useServiceWithConnector(
+  { REMINDERS: 'off' },
+  { directory, now: () => NOW },
+  async (db) => {
     await new SqlPlanStore(db).saveIndividualPlan(PLAN, { expectedVersion: 0, savedBy: KARIN.id });
-  } finally {
-    await db.close();
-  }
-  service = await startTestService(
-    { DATA_DIR: dataDir, REMINDERS: 'off' },
-    { directory, now: () => NOW },
-  );
-});
-
-afterAll(async () => {
-  await service?.stop();
-  await connector?.stop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+  },
+);
 
 const chatOf = (person: Person) =>
-  new PersonalChat(() => service, connector, { userId: person.id });
+  new PersonalChat(() => running.service, running.connector, { userId: person.id });
 
 /** Anna answers one activity's follow-up, as its card's "Spara" sends it. */
 function answer(activityId: string, inputs: Record<string, string>) {
   const data = { verb: 'reminders.saveFollowUp', planId: PLAN.id, activityId };
-  return invokeCard(service, chatOf(ANNA).options, { verb: data.verb, data }, inputs);
+  return invokeCard(running.service, chatOf(ANNA).options, { verb: data.verb, data }, inputs);
 }
 
 describe('what the manager sees of effect follow-ups', () => {
@@ -87,7 +65,7 @@ describe('what the manager sees of effect follow-ups', () => {
     });
 
     const data = { verb: 'plan.show', planId: PLAN.id };
-    const review = await invokeCard(service, karin.options, { verb: data.verb, data }, {});
+    const review = await invokeCard(running.service, karin.options, { verb: data.verb, data }, {});
     expect(headingOf(review)).toBeDefined();
     const texts = cardTexts(review);
     const shared = fill(r.followUp.forManager, {

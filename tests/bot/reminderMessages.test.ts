@@ -1,4 +1,3 @@
-import { flowDependenciesOver } from '../support/flowDependencies';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import { promptsOf } from '../../core/profiles/profileSchema';
 import { getProfile } from '../../core/profiles/profiles';
 import type { ReminderJob, ReminderPayload } from '../../core/reminders/reminderJob';
 import { FakeDirectory } from '../fakes/fakeDirectory';
+import { flowDependenciesOver } from '../support/flowDependencies';
 import { adaptiveCardProblems, cardTexts } from '../support/adaptiveCards';
 import { cardActions, headingOf, type CardJson } from '../support/personalChat';
 import { activity, agreedPlan, dialogue as dialogueOf, draftPlan } from '../core/planBuilders';

@@ -1,4 +1,3 @@
-import { flowDependenciesOver } from '../support/flowDependencies';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { loadTeamSnapshot } from '../../bot/team/teamSnapshot';
 import type { FlowDependencies } from '../../bot/flowDependencies';
 import { FakeDirectory } from '../fakes/fakeDirectory';
 import { agreedPlan, dialogue, draftPlan, goal } from '../core/planBuilders';
+import { flowDependenciesOver } from '../support/flowDependencies';
 
 const MARIA = 'manager-maria';
 const person = (id: string, managerId?: string): Person => ({
