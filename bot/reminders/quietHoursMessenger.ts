@@ -3,10 +3,10 @@ import type { Directory } from '../../core/ports/directory';
 import type { CardMessage, DeliveryResult, Messenger } from '../../core/ports/messenger';
 import type { ReminderQueue } from '../../core/ports/reminderQueue';
 import type { ReminderSettingsStore } from '../../core/ports/reminderSettingsStore';
-import { getProfile } from '../../core/profiles/profiles';
 import { reminderKeyPrefix, type ReminderJob } from '../../core/reminders/reminderJob';
 import { decideSend } from '../../core/reminders/sendDecision';
 import type { Logger } from '../logger';
+import { profileOfPerson } from '../directory/profileOfPerson';
 
 export interface QuietHoursDependencies {
   queue: ReminderQueue;
@@ -47,11 +47,11 @@ export class QuietHoursMessenger implements Messenger {
         fallbackText: message.fallbackText,
       },
     };
-    const [settings, person] = await Promise.all([
+    const [settings, profile] = await Promise.all([
       this.deps.settings.get(personId),
-      this.deps.directory.findPerson(personId),
+      profileOfPerson(this.deps.directory, personId, this.deps.defaultProfileId),
     ]);
-    const policy = getProfile(person?.profileId ?? this.deps.defaultProfileId).reminderPolicy;
+    const policy = profile.reminderPolicy;
     const decision = decideSend(notice, settings, policy, now);
     if (decision.action === 'send') {
       try {

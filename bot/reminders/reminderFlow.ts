@@ -9,7 +9,6 @@ import {
   type OrganisationProfile,
   type ReminderPolicy,
 } from '../../core/profiles/profileSchema';
-import { getProfile } from '../../core/profiles/profiles';
 import { planNextReflectionPrompt } from '../../core/reminders/reflectionRhythm';
 import type { ReminderJob } from '../../core/reminders/reminderJob';
 import {
@@ -43,6 +42,7 @@ import {
 import { reminderSettingsCancelledCard } from '../cards/reminders/reminderSettingsCancelledCard';
 import { reminderSettingsSavedCard } from '../cards/reminders/reminderSettingsSavedCard';
 import type { Language } from '../../core/i18n/i18n';
+import { profileOfPerson } from '../directory/profileOfPerson';
 import type { Actor, FlowDependencies } from '../flowDependencies';
 
 type ActionOn<Verb extends RemindersAction['verb']> = Extract<RemindersAction, { verb: Verb }>;
@@ -306,8 +306,11 @@ export class ReminderFlow {
   }
 
   private async turnOf(actor: Actor): Promise<PersonTurn> {
-    const person = await this.deps.directory.findPerson(actor.personId);
-    const profile = getProfile(person?.profileId ?? this.deps.defaultProfileId);
+    const profile = await profileOfPerson(
+      this.deps.directory,
+      actor.personId,
+      this.deps.defaultProfileId,
+    );
     const policy = profile.reminderPolicy;
     const now = this.now();
     return { actor, profile, policy, now, today: dateAt(now, policy.timeZone) };

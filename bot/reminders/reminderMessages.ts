@@ -32,6 +32,7 @@ import {
 import { reflectionPromptCard } from '../cards/reminders/reflectionPromptCard';
 import { workingDaysUntil } from '../cards/reminders/remindersText';
 import type { FlowDependencies } from '../flowDependencies';
+import { profileOfPerson } from '../directory/profileOfPerson';
 import type { ComposedReminder } from './reminderWorker';
 
 type PayloadOf<Kind extends ReminderPayload['kind']> = Extract<ReminderPayload, { kind: Kind }>;
@@ -209,8 +210,7 @@ async function reflectionPrompt(
   language: Language,
   deps: FlowDependencies,
 ): Promise<ComposedReminder> {
-  const person = await deps.directory.findPerson(job.personId);
-  const profile = getProfile(person?.profileId ?? deps.defaultProfileId);
+  const profile = await profileOfPerson(deps.directory, job.personId, deps.defaultProfileId);
   const principle = principleForSequence(payload.sequence);
   const candidates = promptsOf(profile);
   const hasPrompt = candidates.some(

@@ -3,7 +3,6 @@ import type { Directory } from '../../core/ports/directory';
 import type { CardMessage } from '../../core/ports/messenger';
 import type { ClaimedReminder, ReminderQueue } from '../../core/ports/reminderQueue';
 import type { ReminderSettingsStore } from '../../core/ports/reminderSettingsStore';
-import { getProfile } from '../../core/profiles/profiles';
 import type { ReminderPolicy } from '../../core/profiles/profileSchema';
 import {
   describeOutcome,
@@ -19,6 +18,7 @@ import {
 } from '../../core/reminders/reminderSettings';
 import { decideSend } from '../../core/reminders/sendDecision';
 import type { Logger } from '../logger';
+import { profileOfPerson } from '../directory/profileOfPerson';
 import type { PersonalChat } from '../teams/teamsMessenger';
 import type { SendRateLimiter } from './sendRateLimiter';
 
@@ -275,8 +275,8 @@ export class ReminderWorker {
   }
 
   private async policyFor(personId: string): Promise<ReminderPolicy> {
-    const person = await this.deps.directory.findPerson(personId);
-    return getProfile(person?.profileId ?? this.deps.defaultProfileId).reminderPolicy;
+    return (await profileOfPerson(this.deps.directory, personId, this.deps.defaultProfileId))
+      .reminderPolicy;
   }
 }
 
