@@ -10,11 +10,11 @@ import {
   backoffMs,
   GraphUnavailableError,
   Resilience,
-  retryAfterMs,
   type ResilienceOptions,
   type ResilienceTimers,
   type WaitBudget,
 } from './resilience';
+import { retryAfterMs } from '../../core/shared/retryTiming';
 import type { TokenProvider } from './tokenProvider';
 
 /**

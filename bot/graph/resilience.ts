@@ -1,3 +1,5 @@
+import { fullJitterMs, retryAfterMs } from '../../core/shared/retryTiming';
+
 /**
  * How the app survives Microsoft Graph throttling it or falling over. Owned here rather than
  * left to the graph client's RetryHandler, so that every wait is ours, bounded and tested:
@@ -64,22 +66,9 @@ export class GraphUnavailableError extends Error {
   }
 }
 
-/**
- * Retry-After as Graph sends it: delay-seconds, or an HTTP date (RFC 9110 §10.2.3).
- * Undefined when absent or unreadable, so the caller falls back to backoff.
- */
-export function retryAfterMs(header: string | null | undefined, now: number): number | undefined {
-  if (header === null || header === undefined) return undefined;
-  const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-/** Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"). */
+/** Full jitter on this layer's own base and ceiling. */
 export function backoffMs(retry: number, options: ResilienceOptions, random: number): number {
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (retry - 1));
-  return Math.floor(random * ceiling);
+  return fullJitterMs(retry, options.baseDelayMs, options.maxDelayMs, random);
 }
 
 export type CircuitState = 'closed' | 'open' | 'half-open';

@@ -5,6 +5,7 @@ import type {
 } from '../../core/ports/conversationReferenceStore';
 import type { CardMessage, DeliveryResult, Messenger } from '../../core/ports/messenger';
 import { describeOutcome, type SendOutcome } from '../../core/reminders/deliveryRetry';
+import { retryAfterMs } from '../../core/shared/retryTiming';
 import type { Logger } from '../logger';
 import type { BotConversationReference } from '../storage/sqlConversationReferenceStore';
 
@@ -124,13 +125,10 @@ function statusCodeOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-/** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3). */
+/** Retry-After from the connector's error, in milliseconds. */
 export function retryAfterOf(error: unknown, now: number = Date.now()): number | undefined {
   const headers = (error as { response?: { headers?: { get?(name: string): unknown } } })?.response
     ?.headers;
   const value = headers?.get?.('retry-after');
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return typeof value === 'string' ? retryAfterMs(value, now) : undefined;
 }

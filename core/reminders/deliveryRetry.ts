@@ -1,3 +1,5 @@
+import { fullJitterMs } from '../shared/retryTiming';
+
 /**
  * What to do after one attempt to send a reminder through the Bot Connector. Teams' answers
  * fall in three groups: accepted; refused for good (the person blocked or removed the bot, the
@@ -91,16 +93,11 @@ function retryOrGiveUp(attempts: number, policy: RetryPolicy, delayMs: number): 
   return { action: 'retry', delayMs };
 }
 
-/**
- * Full jitter (AWS Architecture Blog, "Exponential Backoff and Jitter"): a random delay up to
- * the exponential ceiling, so instances that failed together do not retry together.
- */
 function backoffMs(attempts: number, policy: RetryPolicy, random: () => number): number {
-  const ceiling = Math.min(
-    policy.maxDelayMs,
-    policy.baseDelayMs * 2 ** (Math.max(1, attempts) - 1),
+  return Math.max(
+    MIN_BACKOFF_MS,
+    fullJitterMs(Math.max(1, attempts), policy.baseDelayMs, policy.maxDelayMs, random()),
   );
-  return Math.max(MIN_BACKOFF_MS, Math.floor(random() * ceiling));
 }
 
 /** The outcome in a few words, for a job's last error and the logs; never personal data. */

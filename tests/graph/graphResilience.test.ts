@@ -3,7 +3,8 @@ import {
   type BatchRequest,
   type GraphRequests,
 } from '../../bot/graph/graphRequests';
-import { GraphUnavailableError, retryAfterMs } from '../../bot/graph/resilience';
+import { GraphUnavailableError } from '../../bot/graph/resilience';
+import { retryAfterMs } from '../../core/shared/retryTiming';
 import { FakeGraph } from '../fakes/fakeGraph';
 import { graphRequestsFor, VirtualTimers } from './graphSupport';
 
