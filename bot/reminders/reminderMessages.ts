@@ -11,6 +11,7 @@ import {
 } from '../../core/profiles/profileSchema';
 import { getProfile } from '../../core/profiles/profiles';
 import { principleForSequence } from '../../core/reminders/reflectionRhythm';
+import { workingDaysUntil } from '../../core/reminders/workingCalendar';
 import { dateAt } from '../../core/time/zonedTime';
 import type { ReminderJob, ReminderPayload } from '../../core/reminders/reminderJob';
 import {
@@ -30,7 +31,6 @@ import {
   managerDialogueReminderTitle,
 } from '../cards/reminders/managerDialogueReminderCard';
 import { reflectionPromptCard } from '../cards/reminders/reflectionPromptCard';
-import { workingDaysUntil } from '../cards/reminders/remindersText';
 import type { FlowDependencies } from '../flowDependencies';
 import { profileOfPerson } from '../directory/profileOfPerson';
 import type { ComposedReminder } from './reminderWorker';

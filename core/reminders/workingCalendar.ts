@@ -1,6 +1,8 @@
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import type { ReminderPolicy } from '../profiles/profileSchema';
+import type { IsoDate, IsoDateTime } from '../shared/schemas';
+import { dateAt } from '../time/zonedTime';
 
 /**
  * When the bot may speak: Monday to Friday within the profile's working hours, in its zone,
@@ -236,4 +238,20 @@ function fnv1a(text: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
+}
+
+/**
+ * The working days from the day after `now` up to and including the dialogue's day, in the
+ * profile's zone: a reminder on Thursday for a Monday dialogue says "om 2 arbetsdagar".
+ */
+export function workingDaysUntil(now: Date, scheduledAt: IsoDateTime, timeZone: string): number {
+  const last = dateAt(new Date(scheduledAt), timeZone);
+  let day = DateTime.fromISO(dateAt(now, timeZone), { zone: 'UTC' });
+  let count = 0;
+  for (;;) {
+    day = day.plus({ days: 1 });
+    const date = day.toISODate() as IsoDate;
+    if (date > last) return count;
+    if (isWorkingDay(date)) count += 1;
+  }
 }

@@ -13,7 +13,8 @@ import { reflectionSavedCard } from '../../bot/cards/reminders/reflectionSavedCa
 import { reminderSettingsCancelledCard } from '../../bot/cards/reminders/reminderSettingsCancelledCard';
 import { reminderSettingsCard } from '../../bot/cards/reminders/reminderSettingsCard';
 import { reminderSettingsSavedCard } from '../../bot/cards/reminders/reminderSettingsSavedCard';
-import { pausePeriod, workingDaysUntil } from '../../bot/cards/reminders/remindersText';
+import { pausePeriod } from '../../bot/cards/reminders/remindersText';
+import { workingDaysUntil } from '../../core/reminders/workingCalendar';
 import { teamOverviewCard } from '../../bot/cards/team/teamOverviewCard';
 import { welcomeCard } from '../../bot/cards/welcomeCard';
 import type { MemberStatus } from '../../bot/team/memberStatus';

@@ -3,9 +3,6 @@ import { DateTime } from 'luxon';
 import type { Language } from '../../../core/i18n/i18n';
 import type { DialogueType, OrganisationProfile } from '../../../core/profiles/profileSchema';
 import type { ReminderPause } from '../../../core/reminders/reminderSettings';
-import { isWorkingDay } from '../../../core/reminders/workingCalendar';
-import type { IsoDate, IsoDateTime } from '../../../core/shared/schemas';
-import { dateAt } from '../../../core/time/zonedTime';
 import { dialogueInSentence } from '../team/teamText';
 
 /** Texts the reminder cards share, so each says a day, a pause or a dialogue the same way. */
@@ -28,22 +25,6 @@ export function pausePeriod(pause: ReminderPause, language: Language): string {
   if (from.year !== to.year) return `${from.toFormat('d LLLL yyyy')}–${to.toFormat('d LLLL yyyy')}`;
   if (from.month !== to.month) return `${from.toFormat('d LLLL')}–${to.toFormat('d LLLL')}`;
   return `${from.toFormat('d')}–${to.toFormat('d LLLL')}`;
-}
-
-/**
- * The working days from the day after `now` up to and including the dialogue's day, in the
- * profile's zone: a reminder on Thursday for a Monday dialogue says "om 2 arbetsdagar".
- */
-export function workingDaysUntil(now: Date, scheduledAt: IsoDateTime, timeZone: string): number {
-  const last = dateAt(new Date(scheduledAt), timeZone);
-  let day = DateTime.fromISO(dateAt(now, timeZone), { zone: 'UTC' });
-  let count = 0;
-  for (;;) {
-    day = day.plus({ days: 1 });
-    const date = day.toISODate() as IsoDate;
-    if (date > last) return count;
-    if (isWorkingDay(date)) count += 1;
-  }
 }
 
 /** "I dag." or "Om 2 arbetsdagar.": how far off the dialogue is, in working days. */
