@@ -56,6 +56,18 @@ const envSchema = z.object({
     z.coerce.number().int().min(0).max(600).default(60),
   ),
   GRAPH_PROFILE_ATTRIBUTE: z.preprocess(emptyAsUndefined, z.string().min(1).max(120).optional()),
+  PLAN_STORE: z.preprocess(emptyAsUndefined, z.enum(['database', 'graph']).default('database')),
+  // Graph's site id (`host,siteCollectionId,webId`) or `host:/sites/name`, as /sites/{id} takes.
+  GRAPH_SITE_ID: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.-]+(,[0-9a-fA-F-]{36}){2}$|^[A-Za-z0-9.-]+:\/sites\/[\w-]+$/, {
+        message: 'a Graph site id (host,siteCollectionId,webId) or host:/sites/name',
+      })
+      .optional(),
+  ),
+  CALENDAR: z.preprocess(emptyAsUndefined, z.enum(['off', 'graph']).default('off')),
   OPS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(32).max(512).optional()),
   REMINDERS: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
   REMINDER_SEND_RATE: z.preprocess(
@@ -120,17 +132,31 @@ export interface Config {
   reminders: ReminderConfig;
   /** Who is whose manager: the demo organisation, nobody, or Entra ID through Graph. */
   directory: DirectoryConfig;
+  /** Where plans are kept: the database, or SharePoint lists in the customer's tenant. */
+  planStore: PlanStoreConfig;
+  /** Outlook events with a Teams meeting for booked dialogues, or none. */
+  calendar: { kind: 'off' | 'graph' };
+  /** How the app reaches Microsoft Graph; present when anything above uses it. */
+  graph: GraphConnection | undefined;
   /** The bearer token for /ops/… (OPS_TOKEN); without it those routes do not exist. */
   opsToken: string | undefined;
 }
+
+export interface GraphConnection {
+  credentials: GraphCredentials;
+  /** Only tests point it elsewhere (GRAPH_BASE_URL). */
+  baseUrl?: string;
+}
+
+export type PlanStoreConfig =
+  | { kind: 'database' }
+  /** The one SharePoint site the app is granted (Sites.Selected). */
+  | { kind: 'graph'; siteId: string };
 
 export type DirectoryConfig =
   | { kind: 'demo' | 'empty' }
   | {
       kind: 'graph';
-      credentials: GraphCredentials;
-      /** Only tests point it elsewhere (GRAPH_BASE_URL). */
-      baseUrl?: string;
       cacheTtlMs: number;
       /** A user attribute naming the person's organisation profile, e.g. an extension. */
       profileAttribute?: string;
@@ -226,7 +252,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `DEFAULT_PROFILE: unknown profile "${e.DEFAULT_PROFILE}" (known: ${profileIds.join(', ')})`,
     );
   }
-  const directory = directoryConfig(e, bot, isProduction, problems);
+  const directory = directoryConfig(e, isProduction, problems);
+  const planStore = planStoreConfig(e, problems);
+  const usesGraph =
+    directory.kind === 'graph' || planStore.kind === 'graph' || e.CALENDAR === 'graph';
+  const graph = usesGraph ? graphConnection(e, bot, problems) : undefined;
+  if (isProduction && e.GRAPH_BASE_URL) {
+    problems.push('GRAPH_BASE_URL: only for tests; production always talks to graph.microsoft.com');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -253,7 +286,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     opsToken: e.OPS_TOKEN,
-    directory: directory ?? { kind: 'empty' },
+    directory,
+    planStore,
+    calendar: { kind: e.CALENDAR },
+    graph,
     reminders: {
       enabled: e.REMINDERS === 'on',
       sendRatePerSecond: e.REMINDER_SEND_RATE,
@@ -263,25 +299,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/**
- * DIRECTORY=graph reads Entra ID through Graph with the app's own identity unless GRAPH_*
- * names another; unset, the demo organisation outside production and nobody in it.
- */
+/** Unset, the demo organisation outside production and nobody in it. */
 function directoryConfig(
   e: z.infer<typeof envSchema>,
-  bot: BotCredentials | undefined,
   isProduction: boolean,
   problems: string[],
-): DirectoryConfig | undefined {
-  if (isProduction && e.GRAPH_BASE_URL) {
-    problems.push('GRAPH_BASE_URL: only for tests; production always talks to graph.microsoft.com');
-  }
+): DirectoryConfig {
   const kind = e.DIRECTORY ?? (!isProduction && e.DEMO_ORGANISATION !== false ? 'demo' : 'empty');
   if (kind === 'demo' && isProduction) {
     problems.push('DIRECTORY: the demo directory cannot be used in production');
   }
   if (kind !== 'graph') return { kind };
+  return {
+    kind: 'graph',
+    cacheTtlMs: e.GRAPH_DIRECTORY_CACHE_SECONDS * 1000,
+    ...(e.GRAPH_PROFILE_ATTRIBUTE ? { profileAttribute: e.GRAPH_PROFILE_ATTRIBUTE } : {}),
+  };
+}
 
+function planStoreConfig(e: z.infer<typeof envSchema>, problems: string[]): PlanStoreConfig {
+  if (e.PLAN_STORE === 'database') return { kind: 'database' };
+  if (!e.GRAPH_SITE_ID) {
+    problems.push(
+      'GRAPH_SITE_ID: required for PLAN_STORE=graph (the SharePoint site granted to the app with Sites.Selected)',
+    );
+    return { kind: 'database' };
+  }
+  return { kind: 'graph', siteId: e.GRAPH_SITE_ID };
+}
+
+/**
+ * Graph is read with the app's own identity unless GRAPH_* names another: the bot's client
+ * secret, or a managed identity.
+ */
+function graphConnection(
+  e: z.infer<typeof envSchema>,
+  bot: BotCredentials | undefined,
+  problems: string[],
+): GraphConnection | undefined {
+  const needed = 'required for Microsoft Graph (DIRECTORY, PLAN_STORE or CALENDAR=graph)';
   let credentials: GraphCredentials | undefined;
   if (e.GRAPH_CREDENTIAL === 'managed-identity') {
     const clientId =
@@ -291,13 +347,11 @@ function directoryConfig(
     const tenantId = e.GRAPH_TENANT_ID ?? bot?.tenantId;
     const clientId = e.GRAPH_CLIENT_ID ?? bot?.appId;
     const clientSecret = e.GRAPH_CLIENT_SECRET ?? bot?.appPassword;
-    if (!tenantId)
-      problems.push('GRAPH_TENANT_ID: required for DIRECTORY=graph (or MICROSOFT_APP_TENANT_ID)');
-    if (!clientId)
-      problems.push('GRAPH_CLIENT_ID: required for DIRECTORY=graph (or MICROSOFT_APP_ID)');
+    if (!tenantId) problems.push(`GRAPH_TENANT_ID: ${needed} (or MICROSOFT_APP_TENANT_ID)`);
+    if (!clientId) problems.push(`GRAPH_CLIENT_ID: ${needed} (or MICROSOFT_APP_ID)`);
     if (!clientSecret) {
       problems.push(
-        'GRAPH_CLIENT_SECRET: required for a client-secret Graph credential (or MICROSOFT_APP_PASSWORD); GRAPH_CREDENTIAL=managed-identity uses none',
+        `GRAPH_CLIENT_SECRET: ${needed} with a client secret (or MICROSOFT_APP_PASSWORD); GRAPH_CREDENTIAL=managed-identity uses none`,
       );
     }
     if (tenantId && clientId && clientSecret) {
@@ -305,11 +359,5 @@ function directoryConfig(
     }
   }
   if (!credentials) return undefined;
-  return {
-    kind: 'graph',
-    credentials,
-    ...(e.GRAPH_BASE_URL ? { baseUrl: e.GRAPH_BASE_URL } : {}),
-    cacheTtlMs: e.GRAPH_DIRECTORY_CACHE_SECONDS * 1000,
-    ...(e.GRAPH_PROFILE_ATTRIBUTE ? { profileAttribute: e.GRAPH_PROFILE_ATTRIBUTE } : {}),
-  };
+  return { credentials, ...(e.GRAPH_BASE_URL ? { baseUrl: e.GRAPH_BASE_URL } : {}) };
 }

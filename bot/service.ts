@@ -10,6 +10,12 @@ import { listProfiles } from '../core/profiles/profiles';
 import { DemoDirectory, EmptyDirectory } from './directory/demoDirectory';
 import { GraphDirectory } from './directory/graphDirectory';
 import { GraphRequests } from './graph/graphRequests';
+import {
+  GRAPH_PERMISSIONS,
+  grantedGraphPermissions,
+  holdsAny,
+  MissingGraphPermissionError,
+} from './graph/grantedPermissions';
 import { AzureIdentityTokenProvider, type TokenProvider } from './graph/tokenProvider';
 import { createLogger, type Logger } from './logger';
 import { tabBuildDir } from './paths';
@@ -74,8 +80,21 @@ export async function startService(
   options: ServiceOptions = {},
 ): Promise<RunningService> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  const graphTokens = config.graph
+    ? (options.graphTokens ?? AzureIdentityTokenProvider.from(config.graph.credentials))
+    : undefined;
+  // Before anything opens: a missing grant is an administrator's task, named at start.
+  const granted = graphTokens ? await grantedGraphPermissions(graphTokens) : new Set<string>();
+  requireGraphPermissions(config, granted);
+  const graph =
+    config.graph && graphTokens
+      ? new GraphRequests({
+          tokens: graphTokens,
+          ...(config.graph.baseUrl ? { baseUrl: config.graph.baseUrl } : {}),
+        })
+      : undefined;
   const database = await openDatabase(config.storage, logger);
-  const directory: Directory = options.directory ?? directoryFor(config, options);
+  const directory: Directory = options.directory ?? directoryFor(config, graph);
 
   const adapter = createAdapter(config, logger);
   const conversationReferences = new RecentConversationReferences(
@@ -207,21 +226,39 @@ export async function startService(
 }
 
 /** The directory the configuration names: the demo organisation, nobody, or Entra ID. */
-function directoryFor(config: Config, options: ServiceOptions): Directory {
+function directoryFor(config: Config, graph: GraphRequests | undefined): Directory {
   const chosen = config.directory;
-  if (chosen.kind !== 'graph') {
+  if (chosen.kind !== 'graph' || !graph) {
     return chosen.kind === 'demo' ? new DemoDirectory() : new EmptyDirectory();
   }
-  const graph = new GraphRequests({
-    tokens: options.graphTokens ?? AzureIdentityTokenProvider.from(chosen.credentials),
-    ...(chosen.baseUrl ? { baseUrl: chosen.baseUrl } : {}),
-  });
   return new GraphDirectory(graph, {
     defaultProfileId: config.defaultProfileId,
     knownProfileIds: listProfiles().map((profile) => profile.id),
     cacheTtlMs: chosen.cacheTtlMs,
     ...(chosen.profileAttribute ? { profileAttribute: chosen.profileAttribute } : {}),
   });
+}
+
+/**
+ * The directory and the plan store cannot work without their permission, so the app does not
+ * start; the calendar is optional and only switched off (see calendarFor).
+ */
+function requireGraphPermissions(config: Config, granted: ReadonlySet<string>): void {
+  const required = [
+    ...(config.directory.kind === 'graph' ? (['directory'] as const) : []),
+    ...(config.planStore.kind === 'graph' ? (['planStore'] as const) : []),
+  ];
+  for (const feature of required) {
+    const needed = GRAPH_PERMISSIONS[feature];
+    if (!holdsAny(granted, needed)) {
+      throw new MissingGraphPermissionError(
+        feature,
+        needed,
+        `Microsoft Graph: the app's Entra registration lacks the application permission ${needed[0]} ` +
+          `(granted: ${[...granted].join(', ') || 'none'}). Add it under API permissions and grant admin consent; see the README.`,
+      );
+    }
+  }
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

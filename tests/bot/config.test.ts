@@ -119,23 +119,44 @@ describe('configuration', () => {
     });
 
     it("when DIRECTORY=graph with the bot's identity, then Graph is read with the bot's app id, secret and tenant, cached 60 s", () => {
-      expect(loadConfig({ ...production, DIRECTORY: 'graph' }).directory).toEqual({
-        kind: 'graph',
+      const config = loadConfig({ ...production, DIRECTORY: 'graph' });
+      expect(config.directory).toEqual({ kind: 'graph', cacheTtlMs: 60_000 });
+      expect(config.graph).toEqual({
         credentials: {
           kind: 'client-secret',
           tenantId: TENANT_ID,
           clientId: APP_ID,
           clientSecret: 'secret',
         },
-        cacheTtlMs: 60_000,
       });
     });
 
     it('when DIRECTORY=graph uses a managed identity, then no secret is needed', () => {
-      expect(
-        loadConfig({ DIRECTORY: 'graph', GRAPH_CREDENTIAL: 'managed-identity' }).directory,
-      ).toEqual({ kind: 'graph', credentials: { kind: 'managed-identity' }, cacheTtlMs: 60_000 });
+      const config = loadConfig({ DIRECTORY: 'graph', GRAPH_CREDENTIAL: 'managed-identity' });
+      expect(config.graph).toEqual({ credentials: { kind: 'managed-identity' } });
     });
+
+    it('when nothing uses Graph, then no Graph connection is made and plans stay in the database', () => {
+      const config = loadConfig(production);
+      expect(config.graph).toBeUndefined();
+      expect(config.planStore).toEqual({ kind: 'database' });
+      expect(config.calendar).toEqual({ kind: 'off' });
+    });
+
+    it.each([
+      [
+        'a site id',
+        'contoso.sharepoint.com,2c712604-1370-44e7-a1f5-426573fda80a,2d2244c3-251a-49ea-93a8-39e1c3a060fe',
+      ],
+      ['a site path', 'contoso.sharepoint.com:/sites/kompetensdialog'],
+    ])(
+      "when PLAN_STORE=graph names %s, then plans go to that site with the bot's identity",
+      (_case, site) => {
+        const config = loadConfig({ ...production, PLAN_STORE: 'graph', GRAPH_SITE_ID: site });
+        expect(config.planStore).toEqual({ kind: 'graph', siteId: site });
+        expect(config.graph?.credentials.kind).toBe('client-secret');
+      },
+    );
 
     it.each<[string, Record<string, string>, string[]]>([
       [
@@ -144,6 +165,25 @@ describe('configuration', () => {
         ['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET'],
       ],
       ['production with the demo directory', { ...production, DIRECTORY: 'demo' }, ['DIRECTORY']],
+      [
+        'PLAN_STORE=graph without a site',
+        { ...production, PLAN_STORE: 'graph' },
+        ['GRAPH_SITE_ID'],
+      ],
+      [
+        'a site given as a web address',
+        {
+          ...production,
+          PLAN_STORE: 'graph',
+          GRAPH_SITE_ID: 'https://contoso.sharepoint.com/sites/kd',
+        },
+        ['GRAPH_SITE_ID'],
+      ],
+      [
+        'CALENDAR=graph without any identity',
+        { CALENDAR: 'graph' },
+        ['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET'],
+      ],
       [
         'production pointing Graph elsewhere',
         { ...production, DIRECTORY: 'graph', GRAPH_BASE_URL: 'http://127.0.0.1:9999' },

@@ -42,8 +42,11 @@ export interface FakeGraphContact {
 export type GraphFault =
   /** An HTTP answer instead of the real one; retryAfter as Graph sends it (seconds or date). */
   | { status: number; retryAfter?: string; code?: string }
-  /** The connection is destroyed with no answer (outer requests only). */
-  | { drop: true };
+  /**
+   * The connection is destroyed with no answer (outer requests only): before the request is
+   * carried out, or with `afterWork` once it has been, so the client cannot know it landed.
+   */
+  | { drop: true; afterWork?: boolean };
 
 export interface RecordedRequest {
   method: string;
@@ -56,14 +59,34 @@ export interface RecordedRequest {
   outcome: number | 'dropped';
 }
 
-interface Answer {
+/** One answer of the stand-in, on the wire or inside a batch. */
+export interface GraphAnswer {
   status: number;
   headers: Record<string, string>;
   body?: unknown;
 }
 
+/** One request as a route sees it, on the wire or inside a batch. */
+export interface GraphCall {
+  method: string;
+  /** Path with the version, without the query: `/v1.0/sites/s1/lists`. */
+  path: string;
+  query: URLSearchParams;
+  /** Header names in lower case. */
+  headers: Readonly<Record<string, string>>;
+  body: unknown;
+}
+
+/**
+ * More of Graph, mounted beside the directory (e.g. SharePoint lists, calendars): answers the
+ * calls it owns and leaves the rest (undefined).
+ */
+export type GraphRoute = (call: GraphCall) => GraphAnswer | undefined;
+
 interface InjectedFault {
   pattern: RegExp;
+  /** Only requests of this method; any when absent. */
+  method?: string;
   fault: GraphFault;
   remaining: number;
 }
@@ -87,7 +110,7 @@ const BATCH_LIMIT = 20;
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 999;
 
-function graphError(status: number, code: string, message: string): Answer {
+export function graphError(status: number, code: string, message: string): GraphAnswer {
   return {
     status,
     headers: { 'Content-Type': 'application/json' },
@@ -100,6 +123,7 @@ export class FakeGraph {
   private readonly users = new Map<string, FakeGraphUser>();
   private readonly contacts = new Map<string, FakeGraphContact>();
   private faults: InjectedFault[] = [];
+  private readonly routes: GraphRoute[] = [];
   private server: Server = createServer();
   /** The root Graph would be at, without version: `http://127.0.0.1:<port>`. */
   url = '';
@@ -113,6 +137,12 @@ export class FakeGraph {
     await new Promise<void>((resolve) => graph.server.listen(0, '127.0.0.1', resolve));
     graph.url = `http://127.0.0.1:${(graph.server.address() as AddressInfo).port}`;
     return graph;
+  }
+
+  /** Adds endpoints; each call goes to the first mounted route that answers it. */
+  mount(route: GraphRoute): this {
+    this.routes.push(route);
+    return this;
   }
 
   addUsers(...users: readonly FakeGraphUser[]): this {
@@ -144,9 +174,10 @@ export class FakeGraph {
    * The next `times` requests whose path (with version, e.g. `/v1.0/users/u1/manager` or
    * `/v1.0/$batch`) matches get `fault` instead of their answer. Inside a batch a matching
    * inner request gets the status as its own answer; the batch itself still answers 200.
+   * With `method`, only requests of that method (`PATCH`) meet the fault.
    */
-  inject(pattern: RegExp, fault: GraphFault, times = 1): void {
-    this.faults.push({ pattern, fault, remaining: times });
+  inject(pattern: RegExp, fault: GraphFault, times = 1, method?: string): void {
+    this.faults.push({ pattern, fault, remaining: times, ...(method ? { method } : {}) });
   }
 
   clearFaults(): void {
@@ -187,20 +218,31 @@ export class FakeGraph {
       outcome: 0,
     };
     this.requests.push(recorded);
-    const fault = this.takeFault(recorded.path, false);
-    if (fault && 'drop' in fault) {
+    const fault = this.takeFault(recorded.method, recorded.path, false);
+    if (fault && 'drop' in fault && !fault.afterWork) {
       recorded.outcome = 'dropped';
       req.socket.destroy();
       return;
     }
-    let answer: Answer;
-    if (fault) answer = this.faultAnswer(fault);
+    let answer: GraphAnswer;
+    if (fault && 'status' in fault) answer = this.faultAnswer(fault);
     else if (!/^Bearer \S+/.test(req.get('authorization') ?? '')) {
       answer = graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
     } else if (req.method === 'POST' && recorded.path === '/v1.0/$batch') {
       answer = this.batch(req.body);
     } else {
-      answer = this.route(req.method, recorded.path, target.searchParams);
+      answer = this.answer({
+        method: req.method,
+        path: recorded.path,
+        query: target.searchParams,
+        headers: lowerCaseHeaders(req.headers),
+        body: req.body,
+      });
+    }
+    if (fault && 'drop' in fault) {
+      recorded.outcome = 'dropped';
+      req.socket.destroy();
+      return;
     }
     recorded.outcome = answer.status;
     res.status(answer.status).set(answer.headers);
@@ -208,16 +250,20 @@ export class FakeGraph {
     else res.json(answer.body);
   }
 
-  private takeFault(path: string, inBatch: boolean): GraphFault | undefined {
+  private takeFault(method: string, path: string, inBatch: boolean): GraphFault | undefined {
     const match = this.faults.find(
-      (f) => f.remaining > 0 && f.pattern.test(path) && !(inBatch && 'drop' in f.fault),
+      (f) =>
+        f.remaining > 0 &&
+        f.pattern.test(path) &&
+        (f.method === undefined || f.method === method) &&
+        !(inBatch && 'drop' in f.fault),
     );
     if (!match) return undefined;
     match.remaining -= 1;
     return match.fault;
   }
 
-  private faultAnswer(fault: { status: number; retryAfter?: string; code?: string }): Answer {
+  private faultAnswer(fault: { status: number; retryAfter?: string; code?: string }): GraphAnswer {
     const code =
       fault.code ??
       (fault.status === 429
@@ -230,7 +276,7 @@ export class FakeGraph {
     return answer;
   }
 
-  private batch(body: unknown): Answer {
+  private batch(body: unknown): GraphAnswer {
     const requests = (body as { requests?: unknown } | undefined)?.requests;
     if (!Array.isArray(requests) || requests.length === 0) {
       return graphError(400, 'BadRequest', 'Invalid batch payload format.');
@@ -246,7 +292,25 @@ export class FakeGraph {
     if (ids.some((id) => typeof id !== 'string' || id === '') || new Set(ids).size !== ids.length) {
       return graphError(400, 'BadRequest', 'Batch request ids must be unique non-empty strings.');
     }
-    const responses = (requests as { id: string; method?: string; url?: string }[]).map((inner) => {
+    const inners = requests as {
+      id: string;
+      method?: string;
+      url?: string;
+      headers?: Record<string, string>;
+      body?: unknown;
+    }[];
+    // Graph's JSON batching: a request with a body must say its Content-Type.
+    const untyped = inners.find(
+      (inner) => inner.body !== undefined && !lowerCaseHeaders(inner.headers ?? {})['content-type'],
+    );
+    if (untyped) {
+      return graphError(
+        400,
+        'BadRequest',
+        `Batch request ${untyped.id} has a body but no Content-Type header.`,
+      );
+    }
+    const responses = inners.map((inner) => {
       const target = new URL(`/v1.0/${(inner.url ?? '').replace(/^\/+/, '')}`, this.url);
       const recorded: RecordedRequest = {
         method: inner.method ?? 'GET',
@@ -256,11 +320,17 @@ export class FakeGraph {
         outcome: 0,
       };
       this.requests.push(recorded);
-      const fault = this.takeFault(recorded.path, true);
+      const fault = this.takeFault(recorded.method, recorded.path, true);
       const answer =
         fault && 'status' in fault
           ? this.faultAnswer(fault)
-          : this.route(recorded.method, recorded.path, target.searchParams);
+          : this.answer({
+              method: recorded.method,
+              path: recorded.path,
+              query: target.searchParams,
+              headers: lowerCaseHeaders(inner.headers ?? {}),
+              body: inner.body,
+            });
       recorded.outcome = answer.status;
       return { id: inner.id, status: answer.status, headers: answer.headers, body: answer.body };
     });
@@ -271,7 +341,15 @@ export class FakeGraph {
     };
   }
 
-  private route(method: string, path: string, query: URLSearchParams): Answer {
+  private answer(call: GraphCall): GraphAnswer {
+    for (const route of this.routes) {
+      const answer = route(call);
+      if (answer) return answer;
+    }
+    return this.directory(call);
+  }
+
+  private directory({ method, path, query }: GraphCall): GraphAnswer {
     const match = /^\/v1\.0\/users\/([^/]+)(?:\/(manager|directReports))?$/.exec(path);
     if (method !== 'GET' || !match) {
       return graphError(400, 'BadRequest', `Resource not found for the segment '${path}'.`);
@@ -336,11 +414,21 @@ function pick(
   return Object.fromEntries(keys.map((key) => [key, all[key] ?? null]));
 }
 
-function ok(body: unknown): Answer {
+function lowerCaseHeaders(
+  headers: Readonly<Record<string, string | string[] | undefined>>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).flatMap(([name, value]) =>
+      value === undefined ? [] : [[name.toLowerCase(), String(value)]],
+    ),
+  );
+}
+
+export function ok(body: unknown): GraphAnswer {
   return { status: 200, headers: { 'Content-Type': 'application/json' }, body };
 }
 
-function notFound(resource: string): Answer {
+export function notFound(resource: string): GraphAnswer {
   return graphError(
     404,
     'Request_ResourceNotFound',

@@ -5,7 +5,7 @@ import { startTestService, type TestService } from '../support/inProcessService'
 import { cardTexts, PersonalChat } from '../support/personalChat';
 import { translator } from '../../core/i18n/i18n';
 import { message } from '../support/teamsActivities';
-import { testTokens } from './graphSupport';
+import { appTokens } from './graphSupport';
 
 /**
  * DIRECTORY=graph: the service asks Entra ID, through Graph, who is whose manager. Here Graph
@@ -16,6 +16,14 @@ const REPORTS = [
   { id: 'c0a80101-0000-4000-8000-000000000002', displayName: 'Anna Lind' },
   { id: 'c0a80101-0000-4000-8000-000000000003', displayName: 'David Berg' },
 ];
+
+const graphEnvironment = () => ({
+  DIRECTORY: 'graph',
+  GRAPH_BASE_URL: graph.url,
+  GRAPH_TENANT_ID: '6f1c7f5e-0000-4000-8000-00000000aaaa',
+  GRAPH_CLIENT_ID: '6f1c7f5e-0000-4000-8000-00000000bbbb',
+  GRAPH_CLIENT_SECRET: 'not-used-with-the-test-tokens',
+});
 
 let graph: FakeGraph;
 let connector: FakeBotConnector;
@@ -31,16 +39,7 @@ beforeAll(async () => {
     })),
   );
   connector = await new FakeBotConnector().start();
-  service = await startTestService(
-    {
-      DIRECTORY: 'graph',
-      GRAPH_BASE_URL: graph.url,
-      GRAPH_TENANT_ID: '6f1c7f5e-0000-4000-8000-00000000aaaa',
-      GRAPH_CLIENT_ID: '6f1c7f5e-0000-4000-8000-00000000bbbb',
-      GRAPH_CLIENT_SECRET: 'not-used-with-the-test-tokens',
-    },
-    { graphTokens: testTokens },
-  );
+  service = await startTestService(graphEnvironment(), { graphTokens: appTokens('User.Read.All') });
 });
 
 afterAll(async () => {
@@ -52,6 +51,12 @@ afterAll(async () => {
 beforeEach(() => graph.clearFaults());
 
 describe('the directory on Microsoft Graph', () => {
+  it('when the app was granted no User.Read.All, then the service does not start and names the permission to grant', async () => {
+    await expect(
+      startTestService(graphEnvironment(), { graphTokens: appTokens('Sites.Selected') }),
+    ).rejects.toThrow(/User\.Read\.All.*admin consent/);
+  });
+
   it('when Birgitta, a manager in Entra ID, writes "mitt team", then her direct reports from Graph are listed by name', async () => {
     const chat = new PersonalChat(() => service, connector, { userId: BIRGITTA.id });
     const texts = cardTexts(await chat.say('mitt team'));

@@ -1,3 +1,4 @@
+import { UnsecuredJWT } from 'jose';
 import { GraphRequests, type GraphRequestsOptions } from '../../bot/graph/graphRequests';
 import type { ResilienceTimers } from '../../bot/graph/resilience';
 import type { TokenProvider } from '../../bot/graph/tokenProvider';
@@ -33,6 +34,19 @@ export class VirtualTimers implements ResilienceTimers {
 }
 
 export const testTokens: TokenProvider = { getToken: async () => 'token-from-entra' };
+
+/**
+ * An app-only token as Entra issues it, with the consented application permissions in
+ * `roles`: what the app reads at start to tell which Graph features it may use.
+ */
+export function appTokens(...roles: readonly string[]): TokenProvider {
+  const token = new UnsecuredJWT({ roles: [...roles], idtyp: 'app' })
+    .setAudience('https://graph.microsoft.com')
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .encode();
+  return { getToken: async () => token };
+}
 
 export function graphRequestsFor(
   graph: FakeGraph,
