@@ -35,6 +35,19 @@ export interface GraphQuery {
   select?: readonly string[];
   top?: number;
   filter?: string;
+  /** OData $expand as Graph writes it: `fields($select=A,B)`. */
+  expand?: string;
+}
+
+export interface GraphWriteOptions {
+  /** E.g. `If-Match` with an ETag: the write happens only on the version read. */
+  headers?: Record<string, string>;
+  /**
+   * Safe to send again after a 5xx or a dropped connection, because the write is conditional
+   * or keyed so that a second arrival is refused (a unique column, a transactionId). Writes
+   * with If-Match are replayable without saying so.
+   */
+  replayable?: boolean;
 }
 
 export interface BatchRequest {
@@ -99,6 +112,18 @@ export class GraphRequests {
   /** One resource. A 404 and other final answers throw GraphRequestError. */
   async get<T>(path: string, query: GraphQuery = {}): Promise<T> {
     return this.call<T>(this.request(path, query), (request) => request.get(), true);
+  }
+
+  async post<T>(path: string, body: unknown, options: GraphWriteOptions = {}): Promise<T> {
+    return this.write<T>('POST', path, body, options);
+  }
+
+  async patch<T>(path: string, body: unknown, options: GraphWriteOptions = {}): Promise<T> {
+    return this.write<T>('PATCH', path, body, options);
+  }
+
+  async delete(path: string, options: GraphWriteOptions = {}): Promise<void> {
+    await this.write<unknown>('DELETE', path, undefined, options);
   }
 
   /** Every item of a collection, following `@odata.nextLink` to the last page. */
@@ -178,11 +203,37 @@ export class GraphRequests {
     return answers;
   }
 
+  private async write<T>(
+    method: 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    body: unknown,
+    options: GraphWriteOptions,
+  ): Promise<T> {
+    const headers = options.headers ?? {};
+    let request = this.client.api(path);
+    if (Object.keys(headers).length > 0) request = request.headers(headers);
+    const replayable =
+      method === 'DELETE' ||
+      options.replayable === true ||
+      header(headers, 'if-match') !== undefined;
+    return this.call<T>(
+      request,
+      (r) => (method === 'POST' ? r.post(body) : method === 'PATCH' ? r.patch(body) : r.delete()),
+      replayable,
+    );
+  }
+
+  /** Pages on from an `@odata.nextLink` Graph gave inside a batch answer. */
+  async getNextPage<T>(nextLink: string): Promise<{ value: T[]; '@odata.nextLink'?: string }> {
+    return this.call(this.client.api(this.pathOf(nextLink)), (r) => r.get(), true);
+  }
+
   private request(path: string, query: GraphQuery): GraphRequest {
     let request = this.client.api(path);
     if (query.select) request = request.select([...query.select]);
     if (query.top !== undefined) request = request.top(query.top);
     if (query.filter !== undefined) request = request.filter(query.filter);
+    if (query.expand !== undefined) request = request.expand(query.expand);
     return request;
   }
 

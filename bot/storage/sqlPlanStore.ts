@@ -13,6 +13,7 @@ import type {
   PlanStore,
   Revision,
   SaveOptions,
+  TeamRecords,
   VersionedPreparation,
 } from '../../core/ports/planStore';
 import type { SqlDatabase } from './sqlDatabase';
@@ -120,6 +121,37 @@ export class SqlPlanStore implements PlanStore {
             { orderBy: 'employee_id' },
           );
     return documentsOf(found);
+  }
+
+  /**
+   * A plan counts as agreed while its current version is agreed or still carries its
+   * agreement (under revision); one replaced by a new draft without it does not.
+   */
+  async readTeamRecords(employeeIds: readonly string[]): Promise<TeamRecords> {
+    const [plans, dialogues, agreedRows] = await Promise.all([
+      this.listIndividualPlans(employeeIds),
+      this.listDialoguesForEmployees(employeeIds),
+      employeeIds.length === 0
+        ? Promise.resolve([])
+        : this.db.query<{ id: string; version: number; document: unknown }>(
+            `select distinct on (v.id) v.id, v.version, v.document
+             from individual_plan_versions v join individual_plans p on p.id = v.id
+             where p.employee_id = any($1::text[]) and v.document->>'status' = 'agreed'
+               and (p.status = 'agreed' or p.agreed_at is not null)
+             order by v.id, v.version desc`,
+            [employeeIds],
+          ),
+    ]);
+    const agreedPlans = agreedRows.map((row) =>
+      parseStored(
+        IndividualPlanSchema,
+        'individual-plan',
+        `${row.id}@${row.version}`,
+        row.document,
+      ),
+    );
+    const followUps = await this.listEffectFollowUps(plans.map((plan) => plan.id));
+    return { plans, agreedPlans, dialogues, followUps };
   }
 
   async getTeamPlan(unitId: string, year: number): Promise<TeamPlan | undefined> {

@@ -1,4 +1,5 @@
 import type { Dialogue } from '../../core/plan/dialogue';
+import type { EffectFollowUp } from '../../core/plan/effectFollowUp';
 import type { IndividualPlan } from '../../core/plan/individualPlan';
 import type { TeamPlan } from '../../core/plan/teamPlan';
 import type { Person } from '../../core/ports/directory';
@@ -56,13 +57,11 @@ export async function loadTeamSnapshot(
   const { timeZone } = profile.reminderPolicy;
   const year = yearAt(now, timeZone);
   const reportIds = reports.map((report) => report.id);
-  const [plans, dialogues, teamPlan] = await Promise.all([
-    deps.plans.listIndividualPlans(reportIds),
-    deps.plans.listDialoguesForEmployees(reportIds),
+  const [{ plans, agreedPlans, dialogues, followUps }, teamPlan] = await Promise.all([
+    deps.plans.readTeamRecords(reportIds),
     manager.unitId ? deps.plans.getTeamPlan(manager.unitId, year) : Promise.resolve(undefined),
   ]);
   const today = dateAt(now, timeZone);
-  const agreedPlans = await agreedVersionsOf(deps, plans);
   return {
     manager,
     profile,
@@ -73,7 +72,7 @@ export async function loadTeamSnapshot(
     agreedPlans,
     dialogues,
     ...(teamPlan ? { teamPlan } : {}),
-    unansweredFollowUps: await unansweredFollowUpsOf(deps, agreedPlans, today),
+    unansweredFollowUps: unansweredFollowUpsOf(agreedPlans, followUps, today),
   };
 }
 
@@ -82,41 +81,20 @@ export async function loadTeamSnapshot(
  * answered, and a private answer must not look to the manager like a follow-up still open.
  * The counts are all the manager sees of them.
  */
-async function unansweredFollowUpsOf(
-  deps: FlowDependencies,
+function unansweredFollowUpsOf(
   agreedPlans: readonly IndividualPlan[],
+  answers: readonly EffectFollowUp[],
   today: IsoDate,
-): Promise<Map<string, number>> {
+): Map<string, number> {
   const latest = new Map<string, IndividualPlan>();
   for (const plan of agreedPlans) {
     const known = latest.get(plan.employeeId);
     latest.set(plan.employeeId, known ? (latestPlan([known, plan]) ?? plan) : plan);
   }
-  const answers = await deps.plans.listEffectFollowUps([...latest.values()].map((p) => p.id));
   const counts = new Map<string, number>();
   for (const [employeeId, plan] of latest) {
     const open = unansweredFollowUps(plan, answers, today).length;
     if (open > 0) counts.set(employeeId, open);
   }
   return counts;
-}
-
-/** Only a plan under revision needs its history read: few at a time, so one read each. */
-async function agreedVersionsOf(
-  deps: FlowDependencies,
-  plans: readonly IndividualPlan[],
-): Promise<IndividualPlan[]> {
-  const agreed = await Promise.all(
-    plans.map(async (plan) => {
-      if (plan.status === 'agreed' || plan.agreedAt === undefined) {
-        return plan.status === 'agreed' ? plan : undefined;
-      }
-      const history = await deps.plans.individualPlanHistory(plan.id);
-      return history
-        .map((revision) => revision.document)
-        .filter((version) => version.status === 'agreed')
-        .at(-1);
-    }),
-  );
-  return agreed.filter((plan): plan is IndividualPlan => plan !== undefined);
 }

@@ -108,8 +108,31 @@ export interface EffectFollowUpStore {
   ): Promise<EffectFollowUp[]>;
 }
 
+/** What a manager's team view needs of the reports, read together. */
+export interface TeamRecords {
+  /** The current plans, every year, drafts and proposals included. */
+  plans: IndividualPlan[];
+  /**
+   * For each plan ever agreed, its latest agreed version, also while a newer version is being
+   * drafted or proposed.
+   */
+  agreedPlans: IndividualPlan[];
+  dialogues: Dialogue[];
+  /** Every effect follow-up answer on these plans, private ones too (only counted). */
+  followUps: EffectFollowUp[];
+}
+
+export interface TeamRecordsStore {
+  /**
+   * One read for the whole team, so a store behind a network (SharePoint through Graph) can
+   * fetch each person's records in one request instead of one per kind.
+   */
+  readTeamRecords(employeeIds: readonly string[]): Promise<TeamRecords>;
+}
+
 export type PlanStore = IndividualPlanStore &
   TeamPlanStore &
   ReflectionStore &
   DialogueStore &
-  EffectFollowUpStore;
+  EffectFollowUpStore &
+  TeamRecordsStore;

@@ -4,6 +4,7 @@ import type { IndividualPlan } from '../../core/plan/individualPlan';
 import type { Reflection } from '../../core/plan/reflection';
 import type { TeamPlan } from '../../core/plan/teamPlan';
 import { StoredDocumentError, VersionConflictError } from '../../core/ports/storeErrors';
+import type { PlanStore } from '../../core/ports/planStore';
 import type { SqlDatabase } from '../../bot/storage/sqlDatabase';
 import { SqlPlanStore } from '../../bot/storage/sqlPlanStore';
 
@@ -121,11 +122,34 @@ function followUp(planId: string, overrides: Partial<EffectFollowUp> = {}): Effe
   };
 }
 
-/** The plan store's cases, declared inside the store contract on its migrated database. */
-export function describePlanStoreContract(database: () => SqlDatabase): void {
-  let store: SqlPlanStore;
+/** A plan store to run the contract on, with a way to spoil what it stored. */
+export interface PlanStoreUnderTest {
+  store: PlanStore;
+  /** Removes the goals from a stored plan's document, as a careless hand edit would. */
+  dropGoalsOfStoredPlan(planId: string): Promise<void>;
+}
+
+export function sqlPlanStoreUnderTest(db: SqlDatabase): PlanStoreUnderTest {
+  return {
+    store: new SqlPlanStore(db),
+    dropGoalsOfStoredPlan: async (planId) => {
+      await db.query(`update individual_plans set document = document - 'goals' where id = $1`, [
+        planId,
+      ]);
+    },
+  };
+}
+
+/**
+ * The plan store's cases: run on the embedded database and PostgreSQL inside the store
+ * contract, and on SharePoint lists through the Graph stand-in.
+ */
+export function describePlanStoreContract(open: () => PlanStoreUnderTest): void {
+  let store: PlanStore;
+  let underTest: PlanStoreUnderTest;
   beforeAll(() => {
-    store = new SqlPlanStore(database());
+    underTest = open();
+    store = underTest.store;
   });
 
   describe('individual plans', () => {
@@ -271,10 +295,7 @@ export function describePlanStoreContract(database: () => SqlDatabase): void {
         expectedVersion: 0,
         savedBy: 'manager-1',
       });
-      await database().query(
-        `update individual_plans set document = document - 'goals' where id = $1`,
-        [plan.id],
-      );
+      await underTest.dropGoalsOfStoredPlan(plan.id);
 
       await expect(store.getIndividualPlanById(plan.id)).rejects.toBeInstanceOf(
         StoredDocumentError,
@@ -318,6 +339,65 @@ export function describePlanStoreContract(database: () => SqlDatabase): void {
         name: 'VersionConflictError',
         kind: 'team-plan',
         currentVersion: 2,
+      });
+    });
+  });
+
+  describe('the team view', () => {
+    it('when a manager opens the team view, then each report’s current plans, latest agreed versions, dialogues and follow-up answers come back, and nothing of anyone else', async () => {
+      const [anna, bo, outsider] = [
+        uniqueId('employee'),
+        uniqueId('employee'),
+        uniqueId('employee'),
+      ];
+      const agreed = await store.saveIndividualPlan(
+        individualPlan({
+          employeeId: anna,
+          status: 'agreed',
+          agreedAt: '2026-02-10T10:00:00+01:00',
+          agreedBy: 'manager-1',
+          followUpDate: '2026-09-01',
+        }),
+        { expectedVersion: 0, savedBy: 'manager-1' },
+      );
+      // Revised after the agreement: the agreed version still counts until the next one.
+      const revised = await store.saveIndividualPlan(
+        { ...agreed, status: 'proposed' },
+        { expectedVersion: 1, savedBy: anna },
+      );
+      const draft = await store.saveIndividualPlan(individualPlan({ employeeId: bo }), {
+        expectedVersion: 0,
+        savedBy: bo,
+      });
+      await store.saveIndividualPlan(individualPlan({ employeeId: outsider }), {
+        expectedVersion: 0,
+        savedBy: outsider,
+      });
+      const booked = dialogue({ employeeId: bo });
+      await store.saveDialogue(booked);
+      await store.saveDialogue(dialogue({ employeeId: outsider }));
+      const answer = followUp(agreed.id, { personId: anna });
+      await store.saveEffectFollowUp(answer);
+      await store.saveEffectFollowUp(followUp(uniqueId('plan'), { personId: outsider }));
+
+      const team = await store.readTeamRecords([anna, bo]);
+
+      expect(team.plans.map((p) => [p.id, p.version]).sort()).toEqual(
+        [
+          [revised.id, 2],
+          [draft.id, 1],
+        ].sort(),
+      );
+      expect(team.agreedPlans.map((p) => [p.id, p.version, p.status])).toEqual([
+        [agreed.id, 1, 'agreed'],
+      ]);
+      expect(team.dialogues).toEqual([booked]);
+      expect(team.followUps).toEqual([answer]);
+      expect(await store.readTeamRecords([])).toEqual({
+        plans: [],
+        agreedPlans: [],
+        dialogues: [],
+        followUps: [],
       });
     });
   });

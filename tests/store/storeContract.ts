@@ -19,7 +19,7 @@ import { UniqueViolationError, type SqlDatabase } from '../../bot/storage/sqlDat
 import { SqlWelcomeRegistry } from '../../bot/storage/sqlWelcomeRegistry';
 import type { ConversationReferenceInput } from '../../core/ports/conversationReferenceStore';
 import type { FreshDatabase } from '../support/freshDatabase';
-import { describePlanStoreContract } from './planStoreContract';
+import { describePlanStoreContract, sqlPlanStoreUnderTest } from './planStoreContract';
 import { describePreparationDraftStoreContract } from './preparationDraftStoreContract';
 import { describeReminderQueueContract } from './reminderQueueContract';
 import { describeReminderSettingsStoreContract } from './reminderSettingsStoreContract';
@@ -366,7 +366,7 @@ export function describeStoreContract(
     });
 
     describe('plans, reflections, dialogues and preparation drafts', () => {
-      describePlanStoreContract(() => db);
+      describePlanStoreContract(() => sqlPlanStoreUnderTest(db));
       describePreparationDraftStoreContract(() => db);
     });
 
