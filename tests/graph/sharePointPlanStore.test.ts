@@ -1,0 +1,53 @@
+import { GraphRequests } from '../../bot/graph/graphRequests';
+import { provisionSharePointLists, SHAREPOINT_LISTS } from '../../bot/graph/sharePointLists';
+import { SharePointPlanStore } from '../../bot/graph/sharePointPlanStore';
+import { FakeGraph } from '../fakes/fakeGraph';
+import { FakeSharePoint } from '../fakes/fakeSharePoint';
+import { describePlanStoreContract } from '../store/planStoreContract';
+import { testTokens } from './graphSupport';
+
+/**
+ * PLAN_STORE=graph: the same plan store contract as the embedded database and PostgreSQL,
+ * here on SharePoint lists through the Graph stand-in, with real HTTP in between.
+ */
+
+const SITE_PATH = 'vgregion.sharepoint.com:/sites/kompetensdialog';
+
+let graph: FakeGraph;
+let sharePoint: FakeSharePoint;
+let siteId: string;
+let store: SharePointPlanStore;
+
+beforeAll(async () => {
+  graph = await FakeGraph.start();
+  sharePoint = FakeSharePoint.mountOn(graph);
+  siteId = sharePoint.addSite({
+    hostname: 'vgregion.sharepoint.com',
+    path: SITE_PATH,
+    displayName: 'Kompetensdialog',
+  });
+  const requests = new GraphRequests({ tokens: testTokens, baseUrl: graph.url });
+  store = new SharePointPlanStore(requests, await provisionSharePointLists(requests, SITE_PATH));
+});
+
+afterAll(async () => {
+  await graph.stop();
+});
+
+describe('the plan store on SharePoint lists', () => {
+  describePlanStoreContract(() => ({
+    store,
+    dropGoalsOfStoredPlan: async (planId) => {
+      const list = SHAREPOINT_LISTS.documents.displayName;
+      const item = sharePoint
+        .items(siteId, list)
+        .find((each) => each.fields['DocumentKey'] === `individual-plan:${planId}`);
+      if (!item) throw new Error(`No stored plan ${planId}`);
+      const { goals: _dropped, ...rest } = JSON.parse(String(item.fields['Document'])) as Record<
+        string,
+        unknown
+      >;
+      sharePoint.editField(siteId, list, item.id, 'Document', JSON.stringify(rest));
+    },
+  }));
+});
