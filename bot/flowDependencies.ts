@@ -1,5 +1,6 @@
 import type { Language } from '../core/i18n/i18n';
 import type { Directory } from '../core/ports/directory';
+import type { MeetingCalendarStatus } from '../core/ports/meetingCalendar';
 import type { Messenger } from '../core/ports/messenger';
 import type { PlanStore } from '../core/ports/planStore';
 import type { ReminderQueue } from '../core/ports/reminderQueue';
@@ -21,6 +22,8 @@ export interface FlowDependencies {
   reminders: ReminderQueue;
   /** Each person's "påminnelser" choices. */
   reminderSettings: ReminderSettingsStore;
+  /** Outlook events for booked dialogues, or why there are none; absent is CALENDAR=off. */
+  calendar?: MeetingCalendarStatus;
   now?: () => Date;
 }
 

@@ -3,12 +3,14 @@ import { createServer, type Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { Config } from './config';
 import type { Directory } from '../core/ports/directory';
+import type { MeetingCalendarStatus } from '../core/ports/meetingCalendar';
 import type { Messenger } from '../core/ports/messenger';
 import { createApiRouter } from './api/router';
 import type { FlowDependencies } from './flowDependencies';
 import { listProfiles } from '../core/profiles/profiles';
 import { DemoDirectory, EmptyDirectory } from './directory/demoDirectory';
 import { GraphDirectory } from './directory/graphDirectory';
+import { GraphMeetingCalendar } from './graph/graphMeetingCalendar';
 import { GraphRequests } from './graph/graphRequests';
 import {
   GRAPH_PERMISSIONS,
@@ -141,6 +143,7 @@ export async function startService(
     defaultProfileId: config.defaultProfileId,
     reminders,
     reminderSettings,
+    calendar: calendarFor(config, graph, granted, logger),
     now,
   };
   if (config.reminders.enabled) {
@@ -237,6 +240,30 @@ function directoryFor(config: Config, graph: GraphRequests | undefined): Directo
     cacheTtlMs: chosen.cacheTtlMs,
     ...(chosen.profileAttribute ? { profileAttribute: chosen.profileAttribute } : {}),
   });
+}
+
+/**
+ * Outlook events for booked dialogues when CALENDAR=graph and the permission was granted.
+ * Without the permission the app still starts: booking works, the calendar is off, the log
+ * says so once here, and each booking manager is told why no meeting was made.
+ */
+function calendarFor(
+  config: Config,
+  graph: GraphRequests | undefined,
+  granted: ReadonlySet<string>,
+  logger: Logger,
+): MeetingCalendarStatus {
+  if (config.calendar.kind !== 'graph' || !graph) return { kind: 'off-by-config' };
+  const needed = GRAPH_PERMISSIONS.calendar;
+  if (!holdsAny(granted, needed)) {
+    logger.warn(
+      { permission: needed[0] },
+      `CALENDAR=graph, but the app's Entra registration lacks the application permission ${needed[0]}: ` +
+        'dialogues are booked without Outlook meetings until it is granted with admin consent (see the README)',
+    );
+    return { kind: 'off-missing-permission' };
+  }
+  return { kind: 'on', calendar: new GraphMeetingCalendar(graph) };
 }
 
 /**

@@ -15,6 +15,11 @@ import { getProfile } from '../../core/profiles/profiles';
 import type { IsoDate, IsoDateTime } from '../../core/shared/schemas';
 import { teamCoverage } from '../../core/team/coverage';
 import { dateAt, yearAt } from '../../core/time/zonedTime';
+import {
+  meetingAfterBooking,
+  meetingAfterCancellation,
+  type MeetingParties,
+} from '../calendar/dialogueMeetings';
 import type { TeamAction } from '../cards/cardActions';
 import {
   bookingCard,
@@ -179,11 +184,15 @@ export class TeamFlow {
       status: 'planned',
     };
     // Booked by the employee's manager today, who may not be the one a preparation named.
-    await this.deps.plans.saveDialogue(
-      bookDialogue({ ...base, managerId: actor.personId }, result.scheduledAt),
+    const booked = bookDialogue({ ...base, managerId: actor.personId }, result.scheduledAt);
+    await this.deps.plans.saveDialogue(booked);
+    const meeting = await meetingAfterBooking(
+      this.deps,
+      { ...booked, scheduledAt: result.scheduledAt },
+      meetingParties(context, actor),
     );
     const delivery = await this.tellEmployee(context, actor, kind, result.scheduledAt);
-    this.deps.logger.info({ kind, delivery }, 'dialogue booked');
+    this.deps.logger.info({ kind, delivery, meeting }, 'dialogue booked');
     return this.overview(actor, {
       about: context.employee.id,
       notice: {
@@ -192,6 +201,7 @@ export class TeamFlow {
         dialogueType: context.dialogueType,
         scheduledAt: result.scheduledAt,
         delivery,
+        ...(meeting ? { meeting } : {}),
       },
     });
   }
@@ -208,11 +218,16 @@ export class TeamFlow {
     const booked = bookedAsShown(context, action.bookedAt);
     if (!booked) return this.stale(actor, action.employeeId);
     const { scheduledAt, ...unbooked } = { ...booked, managerId: actor.personId };
-    await this.deps.plans.saveDialogue(
-      booked.status === 'prepared' ? unbooked : cancelDialogue({ ...unbooked, scheduledAt }),
+    const cancelled =
+      booked.status === 'prepared' ? unbooked : cancelDialogue({ ...unbooked, scheduledAt });
+    await this.deps.plans.saveDialogue(cancelled);
+    const meeting = await meetingAfterCancellation(
+      this.deps,
+      cancelled,
+      meetingParties(context, actor),
     );
     const delivery = await this.tellEmployee(context, actor, 'cancelled', scheduledAt);
-    this.deps.logger.info({ delivery }, 'dialogue cancelled');
+    this.deps.logger.info({ delivery, meeting }, 'dialogue cancelled');
     return this.overview(actor, {
       about: context.employee.id,
       notice: {
@@ -220,6 +235,7 @@ export class TeamFlow {
         name: context.employee.displayName,
         dialogueType: context.dialogueType,
         delivery,
+        ...(meeting ? { meeting } : {}),
       },
     });
   }
@@ -318,6 +334,16 @@ export class TeamFlow {
       return 'unreachable';
     }
   }
+}
+
+/** The manager booking now organises the Outlook meeting, in their own language. */
+function meetingParties(context: BookingContext, actor: Actor): MeetingParties {
+  return {
+    employee: context.employee,
+    manager: { id: actor.personId, displayName: context.managerName },
+    dialogueType: context.dialogueType,
+    language: actor.language,
+  };
 }
 
 /** The dialogue still booked at the time the card showed, and not yet held; else stale. */

@@ -13,6 +13,14 @@ import { VisibilitySchema } from './reflection';
 export const DialogueStatusSchema = z.enum(['planned', 'prepared', 'held', 'cancelled']);
 export type DialogueStatus = z.infer<typeof DialogueStatusSchema>;
 
+/** Which calendar event belongs to a dialogue: the organiser's mailbox and the event there. */
+export const CalendarEventRefSchema = z.object({
+  organizerId: EntityIdSchema,
+  /** Graph's event id: opaque, long, and not limited to the characters of our own ids. */
+  eventId: z.string().min(1).max(1024).regex(/^\S+$/),
+});
+export type CalendarEventRef = z.infer<typeof CalendarEventRefSchema>;
+
 /** One dialogue of the profile's cycle, e.g. this year's medarbetarsamtal for one employee. */
 export const DialogueSchema = z
   .object({
@@ -27,6 +35,11 @@ export const DialogueSchema = z
     /** Absent until it is booked: an employee prepares before a time is set. */
     scheduledAt: IsoDateTimeSchema.optional(),
     status: DialogueStatusSchema,
+    /**
+     * The Outlook event with a Teams meeting made for the booking (CALENDAR=graph), in the
+     * calendar of the manager who booked it; absent when none was made or it was cancelled.
+     */
+    calendarEvent: CalendarEventRefSchema.optional(),
   })
   .refine((dialogue) => dialogue.employeeId !== dialogue.managerId, {
     message: 'The employee and the manager must be different people',

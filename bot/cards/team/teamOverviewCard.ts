@@ -11,6 +11,7 @@ import { translator, type Language } from '../../../core/i18n/i18n';
 import type { DialogueType, OrganisationProfile } from '../../../core/profiles/profileSchema';
 import type { IsoDateTime } from '../../../core/shared/schemas';
 import type { TeamCoverage } from '../../../core/team/coverage';
+import type { MeetingNotice } from '../../calendar/dialogueMeetings';
 import type { MemberCycleEntry, MemberStatus, NextAction } from '../../team/memberStatus';
 import { adaptiveCard } from '../adaptiveCard';
 import { cardButton } from '../cardActions';
@@ -34,8 +35,16 @@ export type TeamNotice =
       dialogueType: DialogueType;
       scheduledAt: IsoDateTime;
       delivery: EmployeeNotice;
+      /** What became of the Outlook meeting; absent when the calendar is off by choice. */
+      meeting?: MeetingNotice;
     }
-  | { kind: 'cancelled'; name: string; dialogueType: DialogueType; delivery: EmployeeNotice }
+  | {
+      kind: 'cancelled';
+      name: string;
+      dialogueType: DialogueType;
+      delivery: EmployeeNotice;
+      meeting?: MeetingNotice;
+    }
   | { kind: 'held'; name: string; dialogueType: DialogueType }
   | { kind: 'stale' };
 
@@ -209,6 +218,9 @@ function nextButton(t: TFunction, member: MemberStatus, language: Language): Act
   return new ActionSet(action(member.next));
 }
 
+/** Meeting notices that leave nothing for the manager to do in Outlook. */
+const MEETING_IN_STEP: ReadonlySet<MeetingNotice> = new Set(['created', 'moved', 'cancelled']);
+
 function noticeBlock(
   t: TFunction,
   notice: TeamNotice,
@@ -237,9 +249,13 @@ function noticeBlock(
     return new TextBlock(what, { wrap: true, color: 'Good', weight: 'Bolder' });
   }
   const told = notice.delivery === 'delivered';
-  return new TextBlock(`${what} ${employeeNoticeText(t, notice.delivery, notice.name)}`, {
+  const meeting = notice.meeting
+    ? ` ${t(`team.meeting.notice.${notice.meeting}`, { name: notice.name })}`
+    : '';
+  const meetingInStep = notice.meeting === undefined || MEETING_IN_STEP.has(notice.meeting);
+  return new TextBlock(`${what} ${employeeNoticeText(t, notice.delivery, notice.name)}${meeting}`, {
     wrap: true,
-    color: told ? 'Good' : 'Warning',
+    color: told && meetingInStep ? 'Good' : 'Warning',
     weight: 'Bolder',
   });
 }
