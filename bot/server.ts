@@ -3,8 +3,7 @@ import express, { type ErrorRequestHandler, type Express, type Router } from 'ex
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import { z } from 'zod';
 import { AppError, errorBody } from './errors';
-import { isDirectoryOutage } from './errorMessages';
-import { GraphUnavailableError } from './graph/resilience';
+import { outageOf, outageRetryAfterMs, type Outage } from './errorMessages';
 import type { Logger } from './logger';
 
 export interface HttpAppDependencies {
@@ -112,18 +111,12 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (error instanceof AppError) {
       res.status(error.status).json(errorBody(error.code, error.message));
-    } else if (isDirectoryOutage(error)) {
-      // Entra ID or Graph is down or throttling: a passing state, said as such.
-      const retryAfterMs = error instanceof GraphUnavailableError ? error.retryAfterMs : undefined;
+    } else if (outageOf(error)) {
+      // Entra ID, Graph or SharePoint is down or throttling: a passing state, said as such.
+      const retryAfterMs = outageRetryAfterMs(error);
       res.setHeader('Retry-After', String(Math.max(1, Math.ceil((retryAfterMs ?? 30_000) / 1000))));
-      res
-        .status(503)
-        .json(
-          errorBody(
-            'directory_unavailable',
-            'The organisation directory does not answer right now; try again shortly.',
-          ),
-        );
+      const [code, message] = OUTAGE_BODIES[outageOf(error) ?? 'directory'];
+      res.status(503).json(errorBody(code, message));
     } else if (status < 500) {
       const [code, message] = BODY_PARSER_ERRORS[bodyParserType(error)] ?? [
         'bad_request',
@@ -135,6 +128,17 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
     }
   };
 }
+
+const OUTAGE_BODIES: Record<Outage, [code: string, message: string]> = {
+  directory: [
+    'directory_unavailable',
+    'The organisation directory does not answer right now; try again shortly.',
+  ],
+  store: [
+    'store_unavailable',
+    'The plan store (SharePoint) does not answer right now; nothing you sent is kept, try again shortly.',
+  ],
+};
 
 const BODY_PARSER_ERRORS: Record<string, [code: string, message: string]> = {
   'entity.parse.failed': ['invalid_json', 'The body is not valid JSON.'],
@@ -150,7 +154,7 @@ function bodyParserType(error: unknown): string {
 /** body-parser marks its own errors with a 4xx `status`; anything else is ours to answer for. */
 function httpStatusOf(error: unknown): number {
   if (error instanceof AppError) return error.status;
-  if (isDirectoryOutage(error)) return 503;
+  if (outageOf(error)) return 503;
   if (typeof error === 'object' && error !== null && 'status' in error) {
     const status = Number((error as { status: unknown }).status);
     if (status >= 400 && status < 500) return status;

@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Directory } from '../core/ports/directory';
 import type { MeetingCalendarStatus } from '../core/ports/meetingCalendar';
 import type { Messenger } from '../core/ports/messenger';
+import type { PlanStore } from '../core/ports/planStore';
 import { createApiRouter } from './api/router';
 import type { FlowDependencies } from './flowDependencies';
 import { listProfiles } from '../core/profiles/profiles';
@@ -12,6 +13,8 @@ import { DemoDirectory, EmptyDirectory } from './directory/demoDirectory';
 import { GraphDirectory } from './directory/graphDirectory';
 import { GraphMeetingCalendar } from './graph/graphMeetingCalendar';
 import { GraphRequests } from './graph/graphRequests';
+import { provisionSharePointLists } from './graph/sharePointLists';
+import { SharePointPlanStore } from './graph/sharePointPlanStore';
 import {
   GRAPH_PERMISSIONS,
   grantedGraphPermissions,
@@ -95,6 +98,11 @@ export async function startService(
           ...(config.graph.baseUrl ? { baseUrl: config.graph.baseUrl } : {}),
         })
       : undefined;
+  // Provisioned before the database opens, so a site the app cannot use stops the start cleanly.
+  const sharePointSite =
+    config.planStore.kind === 'graph' && graph
+      ? await provisionSharePointLists(graph, config.planStore.siteId)
+      : undefined;
   const database = await openDatabase(config.storage, logger);
   const directory: Directory = options.directory ?? directoryFor(config, graph);
 
@@ -125,7 +133,11 @@ export async function startService(
       logger,
       onQueued: () => reminderWorker?.wake(),
     });
-  const plans = new SqlPlanStore(database);
+  // Plans in SharePoint (PLAN_STORE=graph) or beside everything else in the database.
+  const plans: PlanStore =
+    sharePointSite && graph
+      ? new SharePointPlanStore(graph, sharePointSite)
+      : new SqlPlanStore(database);
   const planner = new ReminderPlanner({
     queue: reminders,
     now,

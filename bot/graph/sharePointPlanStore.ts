@@ -18,6 +18,7 @@ import type {
   VersionedPreparation,
 } from '../../core/ports/planStore';
 import {
+  PlanStoreUnavailableError,
   StoredDocumentError,
   VersionConflictError,
   type VersionedDocumentKind,
@@ -25,6 +26,7 @@ import {
 import { parseStored } from '../storage/versionedDocuments';
 import { GraphRequestError, type GraphRequests } from './graphRequests';
 import { GraphUnavailableError } from './resilience';
+import { GraphTokenError } from './tokenProvider';
 import {
   NOTE_LIMIT,
   SINGLE_LINE_LIMIT,
@@ -414,11 +416,7 @@ export class SharePointPlanStore implements PlanStore {
         });
         if (updated !== 'stale') break;
         if (attempt >= STALE_ETAG_RETRIES) {
-          throw new GraphUnavailableError(
-            'attempts-exhausted',
-            `${key} kept changing while being saved`,
-            412,
-          );
+          throw new PlanStoreUnavailableError(`${key} kept changing while being saved`);
         }
       }
     }
@@ -507,7 +505,7 @@ export class SharePointPlanStore implements PlanStore {
   }
 
   private async find(list: ListName, column: string, value: string): Promise<ListItem[]> {
-    return this.graph.getAllPages<ListItem>(this.itemsQuery(list, column, value));
+    return reach(() => this.graph.getAllPages<ListItem>(this.itemsQuery(list, column, value)));
   }
 
   private async findOne(
@@ -525,12 +523,14 @@ export class SharePointPlanStore implements PlanStore {
     values: readonly string[],
   ): Promise<Map<string, ListItem[]>> {
     const distinct = [...new Set(values)];
-    const answers = await this.graph.batch(
-      distinct.map((value, index) => ({
-        id: String(index),
-        method: 'GET' as const,
-        url: this.itemsQuery(list, column, value),
-      })),
+    const answers = await reach(() =>
+      this.graph.batch(
+        distinct.map((value, index) => ({
+          id: String(index),
+          method: 'GET' as const,
+          url: this.itemsQuery(list, column, value),
+        })),
+      ),
     );
     const found = new Map<string, ListItem[]>();
     for (const [index, value] of distinct.entries()) {
@@ -546,7 +546,8 @@ export class SharePointPlanStore implements PlanStore {
       let page = answer.body as { value: ListItem[]; '@odata.nextLink'?: string };
       const items = [...page.value];
       while (page['@odata.nextLink']) {
-        page = await this.graph.getNextPage<ListItem>(page['@odata.nextLink']);
+        const next = page['@odata.nextLink'];
+        page = await reach(() => this.graph.getNextPage<ListItem>(next));
         items.push(...page.value);
       }
       found.set(value, items);
@@ -560,12 +561,8 @@ export class SharePointPlanStore implements PlanStore {
     fields: Record<string, unknown>,
   ): Promise<ListItem | 'duplicate'> {
     try {
-      return await this.graph.post<ListItem>(
-        `${this.listPath(list)}/items`,
-        { fields },
-        {
-          replayable: true,
-        },
+      return await reach(() =>
+        this.graph.post<ListItem>(`${this.listPath(list)}/items`, { fields }, { replayable: true }),
       );
     } catch (error) {
       if (error instanceof GraphRequestError && error.status === 409) return 'duplicate';
@@ -579,9 +576,11 @@ export class SharePointPlanStore implements PlanStore {
     fields: Record<string, unknown>,
   ): Promise<'updated' | 'stale'> {
     try {
-      await this.graph.patch(`${this.listPath(list)}/items/${item.id}/fields`, fields, {
-        headers: { 'If-Match': item.eTag },
-      });
+      await reach(() =>
+        this.graph.patch(`${this.listPath(list)}/items/${item.id}/fields`, fields, {
+          headers: { 'If-Match': item.eTag },
+        }),
+      );
       return 'updated';
     } catch (error) {
       if (error instanceof GraphRequestError && error.status === 412) return 'stale';
@@ -636,9 +635,11 @@ export class SharePointPlanStore implements PlanStore {
     // SavedAt is kept to the second: round down so a save this second is not missed.
     since.setUTCMilliseconds(0);
     const filter = `fields/SavedAt ge '${since.toISOString().replace('.000Z', 'Z')}'`;
-    const items = await this.graph.getAllPages<ListItem>(
-      `${this.listPath('documents')}/items?$filter=${encodeURIComponent(filter)}` +
-        `&$expand=${encodeURIComponent(`fields($select=${DOCUMENT_FIELDS.join(',')})`)}&$top=${PAGE_SIZE}`,
+    const items = await reach(() =>
+      this.graph.getAllPages<ListItem>(
+        `${this.listPath('documents')}/items?$filter=${encodeURIComponent(filter)}` +
+          `&$expand=${encodeURIComponent(`fields($select=${DOCUMENT_FIELDS.join(',')})`)}&$top=${PAGE_SIZE}`,
+      ),
     );
     return items
       .filter((item) => item.fields['Kind'] === kind)
@@ -649,6 +650,22 @@ export class SharePointPlanStore implements PlanStore {
           return [];
         }
       });
+  }
+}
+
+/** Graph's outages, said as the store's: the person is told plans are out of reach. */
+async function reach<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof GraphUnavailableError || error instanceof GraphTokenError) {
+      throw new PlanStoreUnavailableError(
+        `SharePoint did not answer: ${error.message}`,
+        error instanceof GraphUnavailableError ? error.retryAfterMs : undefined,
+        { cause: error },
+      );
+    }
+    throw error;
   }
 }
 

@@ -35,3 +35,21 @@ export class StoredDocumentError extends Error {
     this.name = 'StoredDocumentError';
   }
 }
+
+/**
+ * The store (SharePoint through Graph) did not answer within its bounds. A passing state: the
+ * caller keeps what the person entered and asks them to try again. A write may or may not have
+ * landed; trying again is safe, since a landed one turns the retry into a version conflict
+ * that shows the person their own change.
+ */
+export class PlanStoreUnavailableError extends Error {
+  constructor(
+    message: string,
+    /** The store's own hint of when to try again, when it gave one. */
+    readonly retryAfterMs?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'PlanStoreUnavailableError';
+  }
+}
