@@ -1,0 +1,131 @@
+import { DEMO_USER_HEADER } from '../../bot/api/identity';
+import { SHAREPOINT_LISTS } from '../../bot/graph/sharePointLists';
+import { translator } from '../../core/i18n/i18n';
+import { FakeBotConnector } from '../fakes/botConnector';
+import { FakeGraph } from '../fakes/fakeGraph';
+import { FakeSharePoint } from '../fakes/fakeSharePoint';
+import { startTestService, type TestService } from '../support/inProcessService';
+import { PersonalChat } from '../support/personalChat';
+import { message } from '../support/teamsActivities';
+import { appTokens } from './graphSupport';
+
+/**
+ * PLAN_STORE=graph in the running service: what people write in the tab lands in the
+ * customer's SharePoint site, a restart changes nothing there, and an outage or a missing
+ * grant is said plainly.
+ */
+
+const SITE_PATH = 'vgregion.sharepoint.com:/sites/kompetensdialog';
+// Anna Andersson in the demo organisation.
+const ANNA = '00000000-0000-4000-8000-000000000011';
+
+let graph: FakeGraph;
+let sharePoint: FakeSharePoint;
+let siteId: string;
+
+const environment = () => ({
+  PLAN_STORE: 'graph',
+  GRAPH_SITE_ID: SITE_PATH,
+  GRAPH_BASE_URL: graph.url,
+  GRAPH_TENANT_ID: '6f1c7f5e-0000-4000-8000-00000000aaaa',
+  GRAPH_CLIENT_ID: '6f1c7f5e-0000-4000-8000-00000000bbbb',
+  GRAPH_CLIENT_SECRET: 'not-used-with-the-test-tokens',
+});
+const start = (roles: string[] = ['Sites.Selected']) =>
+  startTestService(environment(), { graphTokens: appTokens(...roles) });
+
+const reflect = (service: TestService, text: string) =>
+  fetch(`${service.url}/api/v1/me/reflections`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [DEMO_USER_HEADER]: ANNA },
+    body: JSON.stringify({ principle: 'sustainable', text }),
+  });
+
+beforeEach(async () => {
+  graph = await FakeGraph.start();
+  sharePoint = FakeSharePoint.mountOn(graph);
+  siteId = sharePoint.addSite({
+    hostname: 'vgregion.sharepoint.com',
+    path: SITE_PATH,
+    displayName: 'Kompetensdialog',
+  });
+});
+
+afterEach(async () => {
+  await graph.stop();
+});
+
+describe('plans kept in SharePoint', () => {
+  it('when Anna writes a reflection in the tab, then it is an item in the site’s list, and after a restart it is still on her page and no list was touched', async () => {
+    const first = await start();
+    try {
+      expect((await reflect(first, 'Vila mellan passen hjälper')).status).toBe(201);
+    } finally {
+      await first.stop();
+    }
+    const items = sharePoint.items(siteId, SHAREPOINT_LISTS.reflections.displayName);
+    expect(items.map((item) => item.fields['PersonId'])).toEqual([ANNA]);
+    const writes = { ...sharePoint.writes };
+
+    const second = await start();
+    try {
+      const page = await fetch(`${second.url}/api/v1/me/plan`, {
+        headers: { [DEMO_USER_HEADER]: ANNA },
+      });
+      expect(await page.text()).toContain('Vila mellan passen hjälper');
+      expect(sharePoint.writes).toEqual(writes);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('when SharePoint does not answer, then the tab gets 503 store_unavailable with Retry-After and the chat says plans are out of reach', async () => {
+    const service = await start();
+    const connector = await new FakeBotConnector().start();
+    try {
+      graph.inject(/\/sites\//, { status: 503, retryAfter: '120' }, 1_000);
+
+      const response = await reflect(service, 'Detta sparas inte');
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBeTruthy();
+      expect(await response.json()).toEqual({
+        error: { code: 'store_unavailable', message: expect.any(String) },
+      });
+
+      const chat = new PersonalChat(() => service, connector, { userId: ANNA });
+      const before = connector.messages().length;
+      await service.postActivity(message(chat.options, 'min plan'));
+      const said = connector
+        .messages()
+        .slice(before)
+        .map((m) => m.text)
+        .join('\n');
+      expect(said).toContain(translator('sv')('errors.storeUnavailable'));
+    } finally {
+      await connector.stop();
+      await service.stop();
+    }
+  });
+
+  it.each([
+    [
+      'the app holds no Sites permission',
+      ['User.Read.All'],
+      'write',
+      /Sites\.Selected.*admin consent/,
+    ],
+    [
+      'the site was never granted to the app',
+      ['Sites.Selected'],
+      'none',
+      /no access.*"write" role/,
+    ],
+  ] as const)(
+    'when %s, then the service does not start and says what to grant',
+    async (_case, roles, grant, reason) => {
+      sharePoint.setGrant(siteId, grant);
+
+      await expect(start([...roles])).rejects.toThrow(reason);
+    },
+  );
+});
