@@ -65,7 +65,7 @@ const DOCUMENT_FIELDS = [
 const REVISION_FIELDS = ['DocumentKey', 'Version', 'SavedBy', 'SavedAt', 'Document'];
 const REFLECTION_FIELDS = ['ReflectionId', 'Visibility', 'CreatedAt', 'Document'];
 /** One person's records fit one page: a few plans, dialogues and answers a year. */
-const PAGE_SIZE = 500;
+const DEFAULT_PAGE_SIZE = 500;
 /** A hand edit of another column between read and write changes the ETag: try again. */
 const STALE_ETAG_RETRIES = 3;
 
@@ -126,10 +126,13 @@ const PREPARATIONS: VersionedSpec<DialoguePreparation> = {
 export interface SharePointPlanStoreOptions {
   /** The store's clock for SavedAt; the catch-up asks "saved within" by it. */
   now?: () => Date;
+  /** Items a page ($top); tests make it small to see paging. */
+  pageSize?: number;
 }
 
 export class SharePointPlanStore implements PlanStore {
   private readonly now: () => Date;
+  private readonly pageSize: number;
 
   constructor(
     private readonly graph: GraphRequests,
@@ -137,6 +140,7 @@ export class SharePointPlanStore implements PlanStore {
     options: SharePointPlanStoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   }
 
   // ── Individual plans ────────────────────────────────────────────────────────────────────
@@ -500,7 +504,7 @@ export class SharePointPlanStore implements PlanStore {
     const expand = `fields($select=${fieldsOf(list).join(',')})`;
     return (
       `${this.listPath(list)}/items?$filter=${encodeURIComponent(filter)}` +
-      `&$expand=${encodeURIComponent(expand)}&$top=${PAGE_SIZE}`
+      `&$expand=${encodeURIComponent(expand)}&$top=${this.pageSize}`
     );
   }
 
@@ -638,7 +642,7 @@ export class SharePointPlanStore implements PlanStore {
     const items = await reach(() =>
       this.graph.getAllPages<ListItem>(
         `${this.listPath('documents')}/items?$filter=${encodeURIComponent(filter)}` +
-          `&$expand=${encodeURIComponent(`fields($select=${DOCUMENT_FIELDS.join(',')})`)}&$top=${PAGE_SIZE}`,
+          `&$expand=${encodeURIComponent(`fields($select=${DOCUMENT_FIELDS.join(',')})`)}&$top=${this.pageSize}`,
       ),
     );
     return items

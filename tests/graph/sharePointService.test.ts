@@ -16,8 +16,10 @@ import { appTokens } from './graphSupport';
  */
 
 const SITE_PATH = 'vgregion.sharepoint.com:/sites/kompetensdialog';
-// Anna Andersson in the demo organisation.
+// Anna Andersson and her manager Karin Lindqvist in the demo organisation.
 const ANNA = '00000000-0000-4000-8000-000000000011';
+const KARIN = '00000000-0000-4000-8000-000000000001';
+const KARINS_UNIT = 'demo-unit-akutmottagningen';
 
 let graph: FakeGraph;
 let sharePoint: FakeSharePoint;
@@ -76,6 +78,32 @@ describe('plans kept in SharePoint', () => {
       expect(sharePoint.writes).toEqual(writes);
     } finally {
       await second.stop();
+    }
+  });
+
+  it('when Karin saves the team plan twice from the same version, then the second is the same 409 conflict the tab shows on the database', async () => {
+    const service = await start();
+    try {
+      const save = (text: string) =>
+        fetch(`${service.url}/api/v1/units/${KARINS_UNIT}/team-plan`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', [DEMO_USER_HEADER]: KARIN },
+          body: JSON.stringify({
+            unitGoals: [{ id: 'unit-goal-1', text }],
+            neededCompetences: [],
+            expectedVersion: 0,
+          }),
+        });
+
+      const answers = await Promise.all([save('Säker dokumentation'), save('Hållbart arbetsliv')]);
+
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+      const refused = answers.find((r) => r.status === 409);
+      expect(((await refused?.json()) as { error: { code: string } }).error.code).toBe(
+        'version_conflict',
+      );
+    } finally {
+      await service.stop();
     }
   });
 
