@@ -1,5 +1,7 @@
 import type { PlanPageResponse, TeamMember } from '../../bot/api/contract';
 import { formatDialogueTime } from '../../core/cycle/scheduling';
+import { translator } from '../../core/i18n/i18n';
+import { apiErrorText } from '../../tab/src/plan/apiErrorText';
 import { applicabilityOn, newerPage, requestFor } from '../../tab/src/plan/pendingChange';
 import { dateIn, dateInWords, dayInWords, timeInWords } from '../../tab/src/plan/planDates';
 import { employeePlanHref, personalRouteOf } from '../../tab/src/plan/personalRoutes';
@@ -191,5 +193,37 @@ describe('dates on the plan pages', () => {
         formatDialogueTime(at, 'Europe/Stockholm', language),
       );
     }
+  });
+});
+
+describe('what the tab says when a call fails', () => {
+  const t = translator('sv');
+  // An ApiError's fields: the client module itself reads the browser at import.
+  const apiError = (code: string, message: string) => ({ code, message });
+
+  it.each([
+    ['no answer came', apiError('network', ''), 'tab.error.network'],
+    [
+      'the directory is down',
+      apiError('directory_unavailable', 'The organisation directory does not answer'),
+      'tab.error.directoryUnavailable',
+    ],
+    [
+      'SharePoint is down',
+      apiError('store_unavailable', 'The plan store (SharePoint) does not answer'),
+      'tab.error.storeUnavailable',
+    ],
+  ])(
+    'when %s, then the person is told in Swedish, not in the API’s English',
+    (_case, error, key) => {
+      expect(apiErrorText(error, t)).toBe(t(key));
+      expect(t(key)).not.toBe(key);
+    },
+  );
+
+  it('when the API refused the request with its own words, then those are shown', () => {
+    expect(apiErrorText(apiError('invalid_body', 'Målet saknar text'), t)).toBe(
+      'Målet saknar text',
+    );
   });
 });

@@ -7,12 +7,12 @@ import {
 } from '@fluentui/react-components';
 import type { ApiError } from '../../api/apiClient';
 import { useTranslation } from '../../hooks/useTranslation';
+import { apiErrorText } from '../../plan/apiErrorText';
 
-/** What went wrong, in the API's own words where it gave any, and a way to try again. */
+/** What went wrong, as apiErrorText says it, and a way to try again. */
 export function LoadError({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
   const { t } = useTranslation();
-  const detail =
-    error.code === 'network' || !error.message ? t('tab.error.network') : error.message;
+  const detail = apiErrorText(error, t);
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
