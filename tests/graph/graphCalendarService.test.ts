@@ -7,7 +7,7 @@ import { startTestService, type TestService } from '../support/inProcessService'
 import { memoryLog, type MemoryLog } from '../support/memoryLog';
 import { cardTexts, PersonalChat, type CardJson } from '../support/personalChat';
 import { fill, memberBlock, TEXTS } from '../bot/teamSupport';
-import { appTokens } from './graphSupport';
+import { appTokens, graphServiceEnvironment } from './graphSupport';
 
 /**
  * CALENDAR=graph: booking a dialogue in "mitt team" puts an Outlook event with a Teams
@@ -46,14 +46,8 @@ let graph: FakeGraph;
 let calendar: FakeOutlookCalendar;
 let connector: FakeBotConnector;
 
-const graphEnvironment = () => ({
-  DIRECTORY: 'graph',
-  CALENDAR: 'graph',
-  GRAPH_BASE_URL: graph.url,
-  GRAPH_TENANT_ID: '6f1c7f5e-0000-4000-8000-00000000aaaa',
-  GRAPH_CLIENT_ID: '6f1c7f5e-0000-4000-8000-00000000bbbb',
-  GRAPH_CLIENT_SECRET: 'not-used-with-the-test-tokens',
-});
+const graphEnvironment = () =>
+  graphServiceEnvironment(graph, { DIRECTORY: 'graph', CALENDAR: 'graph' });
 
 /** Friday 20 November 2026, 10:00 in Stockholm. */
 const serviceOptions = (roles: string[], extra: ServiceOptions = {}): ServiceOptions => ({

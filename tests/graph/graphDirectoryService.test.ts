@@ -5,7 +5,7 @@ import { startTestService, type TestService } from '../support/inProcessService'
 import { cardTexts, PersonalChat } from '../support/personalChat';
 import { translator } from '../../core/i18n/i18n';
 import { message } from '../support/teamsActivities';
-import { appTokens } from './graphSupport';
+import { appTokens, graphServiceEnvironment } from './graphSupport';
 
 /**
  * DIRECTORY=graph: the service asks Entra ID, through Graph, who is whose manager. Here Graph
@@ -17,13 +17,7 @@ const REPORTS = [
   { id: 'c0a80101-0000-4000-8000-000000000003', displayName: 'David Berg' },
 ];
 
-const graphEnvironment = () => ({
-  DIRECTORY: 'graph',
-  GRAPH_BASE_URL: graph.url,
-  GRAPH_TENANT_ID: '6f1c7f5e-0000-4000-8000-00000000aaaa',
-  GRAPH_CLIENT_ID: '6f1c7f5e-0000-4000-8000-00000000bbbb',
-  GRAPH_CLIENT_SECRET: 'not-used-with-the-test-tokens',
-});
+const graphEnvironment = () => graphServiceEnvironment(graph, { DIRECTORY: 'graph' });
 
 let graph: FakeGraph;
 let connector: FakeBotConnector;

@@ -5,13 +5,11 @@ import {
   SHAREPOINT_LISTS,
   SharePointSiteError,
 } from '../../bot/graph/sharePointLists';
-import { FakeGraph } from '../fakes/fakeGraph';
-import { FakeSharePoint } from '../fakes/fakeSharePoint';
-import { testTokens } from './graphSupport';
+import type { FakeGraph } from '../fakes/fakeGraph';
+import type { FakeSharePoint } from '../fakes/fakeSharePoint';
+import { SITE_PATH, startSharePointRig, testTokens } from './graphSupport';
 
 /** The lists the plan store needs, made on the granted site at start and only once. */
-
-const SITE_PATH = 'regionvasterbotten.sharepoint.com:/sites/kompetensdialog';
 
 let graph: FakeGraph;
 let sharePoint: FakeSharePoint;
@@ -19,13 +17,7 @@ let siteId: string;
 let requests: GraphRequests;
 
 beforeEach(async () => {
-  graph = await FakeGraph.start();
-  sharePoint = FakeSharePoint.mountOn(graph);
-  siteId = sharePoint.addSite({
-    hostname: 'regionvasterbotten.sharepoint.com',
-    path: SITE_PATH,
-    displayName: 'Kompetensdialog',
-  });
+  ({ graph, sharePoint, siteId } = await startSharePointRig());
   requests = new GraphRequests({ tokens: testTokens, baseUrl: graph.url });
 });
 
@@ -127,7 +119,7 @@ describe('provisioning the SharePoint lists', () => {
 
   it('when GRAPH_SITE_ID names a site that does not exist, then the start is refused naming the variable', async () => {
     await expect(
-      provisionSharePointLists(requests, 'regionvasterbotten.sharepoint.com:/sites/finns-inte'),
+      provisionSharePointLists(requests, 'vgregion.sharepoint.com:/sites/finns-inte'),
     ).rejects.toThrow(/does not exist \(GRAPH_SITE_ID\)/);
   });
 });

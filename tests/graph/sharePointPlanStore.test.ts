@@ -1,17 +1,15 @@
 import { GraphRequests } from '../../bot/graph/graphRequests';
 import { provisionSharePointLists, SHAREPOINT_LISTS } from '../../bot/graph/sharePointLists';
 import { SharePointPlanStore } from '../../bot/graph/sharePointPlanStore';
-import { FakeGraph } from '../fakes/fakeGraph';
-import { FakeSharePoint } from '../fakes/fakeSharePoint';
+import type { FakeGraph } from '../fakes/fakeGraph';
+import type { FakeSharePoint } from '../fakes/fakeSharePoint';
 import { describePlanStoreContract } from '../store/planStoreContract';
-import { testTokens } from './graphSupport';
+import { SITE_PATH, startSharePointRig, testTokens } from './graphSupport';
 
 /**
  * PLAN_STORE=graph: the same plan store contract as the embedded database and PostgreSQL,
  * here on SharePoint lists through the Graph stand-in, with real HTTP in between.
  */
-
-const SITE_PATH = 'vgregion.sharepoint.com:/sites/kompetensdialog';
 
 let graph: FakeGraph;
 let sharePoint: FakeSharePoint;
@@ -19,13 +17,7 @@ let siteId: string;
 let store: SharePointPlanStore;
 
 beforeAll(async () => {
-  graph = await FakeGraph.start();
-  sharePoint = FakeSharePoint.mountOn(graph);
-  siteId = sharePoint.addSite({
-    hostname: 'vgregion.sharepoint.com',
-    path: SITE_PATH,
-    displayName: 'Kompetensdialog',
-  });
+  ({ graph, sharePoint, siteId } = await startSharePointRig());
   const requests = new GraphRequests({ tokens: testTokens, baseUrl: graph.url });
   store = new SharePointPlanStore(requests, await provisionSharePointLists(requests, SITE_PATH));
 });

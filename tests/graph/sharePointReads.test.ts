@@ -3,16 +3,13 @@ import { GraphRequests } from '../../bot/graph/graphRequests';
 import { provisionSharePointLists, type SharePointSite } from '../../bot/graph/sharePointLists';
 import { SharePointPlanStore } from '../../bot/graph/sharePointPlanStore';
 import { PlanStoreUnavailableError } from '../../core/ports/storeErrors';
-import { FakeGraph } from '../fakes/fakeGraph';
-import { FakeSharePoint } from '../fakes/fakeSharePoint';
-import { testTokens, VirtualTimers } from './graphSupport';
+import type { FakeGraph } from '../fakes/fakeGraph';
+import { SITE_PATH, startSharePointRig, testTokens, VirtualTimers } from './graphSupport';
 
 /**
  * Reads from SharePoint as Graph serves them: throttled inside a batch, paged, and failing
  * altogether. A team's records are complete or the read fails; never a silently short list.
  */
-
-const SITE_PATH = 'vgregion.sharepoint.com:/sites/kompetensdialog';
 
 let graph: FakeGraph;
 let site: SharePointSite;
@@ -24,13 +21,7 @@ const storeWith = (pageSize?: number) => {
 };
 
 beforeEach(async () => {
-  graph = await FakeGraph.start();
-  const sharePoint = FakeSharePoint.mountOn(graph);
-  sharePoint.addSite({
-    hostname: 'vgregion.sharepoint.com',
-    path: SITE_PATH,
-    displayName: 'Kompetensdialog',
-  });
+  ({ graph } = await startSharePointRig());
   timers = new VirtualTimers();
   site = await provisionSharePointLists(
     new GraphRequests({ tokens: testTokens, baseUrl: graph.url, timers }),

@@ -2,12 +2,12 @@ import { DEMO_USER_HEADER } from '../../bot/api/identity';
 import { SHAREPOINT_LISTS } from '../../bot/graph/sharePointLists';
 import { translator } from '../../core/i18n/i18n';
 import { FakeBotConnector } from '../fakes/botConnector';
-import { FakeGraph } from '../fakes/fakeGraph';
-import { FakeSharePoint } from '../fakes/fakeSharePoint';
+import type { FakeGraph } from '../fakes/fakeGraph';
+import type { FakeSharePoint } from '../fakes/fakeSharePoint';
 import { startTestService, type TestService } from '../support/inProcessService';
 import { PersonalChat } from '../support/personalChat';
 import { message } from '../support/teamsActivities';
-import { appTokens } from './graphSupport';
+import { appTokens, graphServiceEnvironment, SITE_PATH, startSharePointRig } from './graphSupport';
 
 /**
  * PLAN_STORE=graph in the running service: what people write in the tab lands in the
@@ -15,7 +15,6 @@ import { appTokens } from './graphSupport';
  * grant is said plainly.
  */
 
-const SITE_PATH = 'vgregion.sharepoint.com:/sites/kompetensdialog';
 // Anna Andersson and her manager Karin Lindqvist in the demo organisation.
 const ANNA = '00000000-0000-4000-8000-000000000011';
 const KARIN = '00000000-0000-4000-8000-000000000001';
@@ -25,14 +24,8 @@ let graph: FakeGraph;
 let sharePoint: FakeSharePoint;
 let siteId: string;
 
-const environment = () => ({
-  PLAN_STORE: 'graph',
-  GRAPH_SITE_ID: SITE_PATH,
-  GRAPH_BASE_URL: graph.url,
-  GRAPH_TENANT_ID: '6f1c7f5e-0000-4000-8000-00000000aaaa',
-  GRAPH_CLIENT_ID: '6f1c7f5e-0000-4000-8000-00000000bbbb',
-  GRAPH_CLIENT_SECRET: 'not-used-with-the-test-tokens',
-});
+const environment = () =>
+  graphServiceEnvironment(graph, { PLAN_STORE: 'graph', GRAPH_SITE_ID: SITE_PATH });
 const start = (roles: string[] = ['Sites.Selected']) =>
   startTestService(environment(), { graphTokens: appTokens(...roles) });
 
@@ -44,13 +37,7 @@ const reflect = (service: TestService, text: string) =>
   });
 
 beforeEach(async () => {
-  graph = await FakeGraph.start();
-  sharePoint = FakeSharePoint.mountOn(graph);
-  siteId = sharePoint.addSite({
-    hostname: 'vgregion.sharepoint.com',
-    path: SITE_PATH,
-    displayName: 'Kompetensdialog',
-  });
+  ({ graph, sharePoint, siteId } = await startSharePointRig());
 });
 
 afterEach(async () => {
@@ -79,7 +66,8 @@ describe('plans kept in SharePoint', () => {
     } finally {
       await second.stop();
     }
-  });
+    // Two service starts, each opening its own embedded database.
+  }, 90_000);
 
   it('when Karin saves the team plan twice from the same version, then the second is the same 409 conflict the tab shows on the database', async () => {
     const service = await start();

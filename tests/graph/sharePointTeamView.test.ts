@@ -4,10 +4,15 @@ import { provisionSharePointLists } from '../../bot/graph/sharePointLists';
 import { SharePointPlanStore } from '../../bot/graph/sharePointPlanStore';
 import type { Person } from '../../core/ports/directory';
 import { FakeDirectory } from '../fakes/fakeDirectory';
-import { FakeGraph } from '../fakes/fakeGraph';
-import { FakeSharePoint } from '../fakes/fakeSharePoint';
+import type { FakeGraph } from '../fakes/fakeGraph';
 import { startTestService, type TestService } from '../support/inProcessService';
-import { appTokens, testTokens } from './graphSupport';
+import {
+  appTokens,
+  graphServiceEnvironment,
+  SITE_PATH,
+  startSharePointRig,
+  testTokens,
+} from './graphSupport';
 
 /**
  * The team view's cost on Graph: with plans in SharePoint, "mitt team" in the tab reads each
@@ -17,7 +22,6 @@ import { appTokens, testTokens } from './graphSupport';
  * $batch for the manager and ⌈N/999⌉ pages of direct reports, cached for a minute.)
  */
 
-const SITE_PATH = 'vgregion.sharepoint.com:/sites/kompetensdialog';
 const TEAM_SIZES = [1, 20, 21, 200, 1000] as const;
 
 const managerOf = (size: number): Person => ({
@@ -40,13 +44,7 @@ let graph: FakeGraph;
 let service: TestService;
 
 beforeAll(async () => {
-  graph = await FakeGraph.start();
-  const sharePoint = FakeSharePoint.mountOn(graph);
-  sharePoint.addSite({
-    hostname: 'vgregion.sharepoint.com',
-    path: SITE_PATH,
-    displayName: 'Kompetensdialog',
-  });
+  ({ graph } = await startSharePointRig());
   const directory = new FakeDirectory();
   const requests = new GraphRequests({ tokens: testTokens, baseUrl: graph.url });
   const seeding = new SharePointPlanStore(
@@ -91,14 +89,7 @@ beforeAll(async () => {
     }
   }
   service = await startTestService(
-    {
-      PLAN_STORE: 'graph',
-      GRAPH_SITE_ID: SITE_PATH,
-      GRAPH_BASE_URL: graph.url,
-      GRAPH_TENANT_ID: '6f1c7f5e-0000-4000-8000-00000000aaaa',
-      GRAPH_CLIENT_ID: '6f1c7f5e-0000-4000-8000-00000000bbbb',
-      GRAPH_CLIENT_SECRET: 'not-used-with-the-test-tokens',
-    },
+    graphServiceEnvironment(graph, { PLAN_STORE: 'graph', GRAPH_SITE_ID: SITE_PATH }),
     { graphTokens: appTokens('Sites.Selected'), directory },
   );
 }, 120_000);

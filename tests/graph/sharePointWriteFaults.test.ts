@@ -5,9 +5,9 @@ import { SharePointPlanStore } from '../../bot/graph/sharePointPlanStore';
 import type { Dialogue } from '../../core/plan/dialogue';
 import type { IndividualPlan } from '../../core/plan/individualPlan';
 import { PlanStoreUnavailableError } from '../../core/ports/storeErrors';
-import { FakeGraph, type GraphFault } from '../fakes/fakeGraph';
-import { FakeSharePoint } from '../fakes/fakeSharePoint';
-import { testTokens, VirtualTimers } from './graphSupport';
+import type { FakeGraph, GraphFault } from '../fakes/fakeGraph';
+import type { FakeSharePoint } from '../fakes/fakeSharePoint';
+import { SITE_PATH, startSharePointRig, testTokens, VirtualTimers } from './graphSupport';
 
 /**
  * Every kind of write to SharePoint meets each fault Graph documents: a 412 from a changed
@@ -16,8 +16,6 @@ import { testTokens, VirtualTimers } from './graphSupport';
  * PlanStoreUnavailableError (the person is told) and what was stored is unchanged.
  */
 
-const SITE_PATH = 'vgregion.sharepoint.com:/sites/kompetensdialog';
-
 let graph: FakeGraph;
 let sharePoint: FakeSharePoint;
 let siteId: string;
@@ -25,13 +23,7 @@ let timers: VirtualTimers;
 let store: SharePointPlanStore;
 
 beforeAll(async () => {
-  graph = await FakeGraph.start();
-  sharePoint = FakeSharePoint.mountOn(graph);
-  siteId = sharePoint.addSite({
-    hostname: 'vgregion.sharepoint.com',
-    path: SITE_PATH,
-    displayName: 'Kompetensdialog',
-  });
+  ({ graph, sharePoint, siteId } = await startSharePointRig());
   timers = new VirtualTimers();
   const requests = new GraphRequests({
     tokens: testTokens,
