@@ -33,9 +33,6 @@ async function backgroundOf(locator: Locator): Promise<string> {
   );
 }
 
-/** teams-js gives up after about 5 s outside Teams; the tab must not wait for that. */
-const FIRST_CONTENT_WITHIN_MS = 3000;
-
 test('the tab has been built (npm run build:tab)', () => {
   requireBuiltTab();
 });
@@ -106,10 +103,9 @@ describeWithChromium('the tab in a real browser (Chromium)', () => {
   }
 
   it('when an employee opens Min utvecklingsplan, then their name, the empty plan and the four principles show in Swedish at once', async () => {
-    const started = Date.now();
+    // How soon (the tab must not wait out teams-js's 5 s outside Teams) is npm run bench:tab's.
     await page.goto(tabUrl('index.html#/min-plan')); // the manifest's contentUrl
     await nameShown(firstEmployee.displayName);
-    expect(Date.now() - started).toBeLessThan(FIRST_CONTENT_WITHIN_MS);
 
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
     expect(await page.title()).toBe('Min utvecklingsplan – Kompetensdialog');
@@ -219,13 +215,11 @@ describeWithChromium('the tab in a real browser (Chromium)', () => {
   });
 
   it('when the configuration page is opened outside Teams, then it says to open it from Teams', async () => {
-    const started = Date.now();
     await page.goto(tabUrl('config.html'));
 
     await page
       .getByRole('heading', { level: 1, name: 'Öppna den här sidan från Microsoft Teams' })
       .waitFor();
-    expect(Date.now() - started).toBeLessThan(FIRST_CONTENT_WITHIN_MS);
     expect(await page.getByRole('radio').count()).toBe(0);
   });
 
