@@ -237,7 +237,7 @@ export class SharePointPlanStore implements PlanStore {
     const document = ReflectionSchema.parse(reflection);
     const json = this.documentJson(document);
     const created = await this.create('reflections', {
-      Title: document.id.slice(0, SINGLE_LINE_LIMIT),
+      Title: titleOf(document.id),
       ReflectionId: document.id,
       PersonId: document.personId,
       Visibility: document.visibility,
@@ -382,6 +382,7 @@ export class SharePointPlanStore implements PlanStore {
     const agreed =
       spec.kind === 'individual-plan' && (document as IndividualPlan).status === 'agreed';
     const fields: Record<string, unknown> = {
+      Title: titleOf(key),
       Kind: spec.kind,
       DocumentKey: key,
       NaturalKey: naturalKey,
@@ -438,7 +439,7 @@ export class SharePointPlanStore implements PlanStore {
     const revisionKey = `${key}@${version}`;
     // A duplicate is this revision, written before a dropped answer.
     await this.create('revisions', {
-      Title: revisionKey.slice(0, SINGLE_LINE_LIMIT),
+      Title: titleOf(revisionKey),
       RevisionKey: revisionKey,
       DocumentKey: key,
       Version: version,
@@ -477,7 +478,7 @@ export class SharePointPlanStore implements PlanStore {
 
   /** Last write wins (scheduling data, answers), but never a torn write: If-Match each time. */
   private async upsert(key: string, fields: Record<string, unknown>): Promise<void> {
-    const stamped = { ...fields, SavedAt: this.now().toISOString() };
+    const stamped = { ...fields, Title: titleOf(key), SavedAt: this.now().toISOString() };
     for (let attempt = 1; attempt <= STALE_ETAG_RETRIES; attempt++) {
       const current = await this.findOne('documents', 'DocumentKey', key);
       if (current) {
@@ -679,6 +680,14 @@ function fieldsOf(list: ListName): readonly string[] {
     : list === 'revisions'
       ? REVISION_FIELDS
       : REFLECTION_FIELDS;
+}
+
+/**
+ * SharePoint's own Title column, required on a list's forms: the key, so a person browsing
+ * the list in SharePoint sees what each item is.
+ */
+function titleOf(key: string): string {
+  return key.slice(0, SINGLE_LINE_LIMIT);
 }
 
 function versionOf(item: ListItem): number {
