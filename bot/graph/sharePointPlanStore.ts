@@ -38,8 +38,9 @@ import {
  * The plan store on SharePoint lists through Microsoft Graph, so plans stay in the customer's
  * own Microsoft 365 tenant. The same contract as the SQL store, kept with SharePoint's tools:
  *
- * - A document is one list item; its JSON is in `Document`, and the columns repeated from it
- *   are the ones the app reads by, each indexed (see sharePointLists.ts).
+ * - A document is one list item; its JSON is in `Document`. The columns repeated from it are
+ *   what the app reads by, each indexed, plus a few (manager, year, status) for a person
+ *   browsing the list (see sharePointLists.ts).
  * - Versions: the item's `Version` column is the app's version; every write sends If-Match
  *   with the ETag it read, so of two writers exactly one gets through and the other gets a
  *   412, which becomes VersionConflictError as on the SQL store. No lost update.
@@ -47,7 +48,7 @@ import {
  *   `DocumentKey` enforce unique values, so a second create is refused with 409.
  * - Writes can be sent twice safely (a create is refused by the unique key, an update by its
  *   If-Match), so after a dropped connection the app re-sends and then reads back: finding its
- *   own document at the new version means the first attempt landed.
+ *   own WriteId on the item means the first attempt landed.
  * - Reads for a team go in $batch, one request per person for all their records.
  */
 
