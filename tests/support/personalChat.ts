@@ -79,11 +79,14 @@ export function headingOf(card: unknown): string | undefined {
  * and clicks on a card's buttons by their titles (Action.Execute with the card's inputs).
  * Every card that comes back is checked against Adaptive Cards 1.5.
  */
+/** Where activities go: a service, or a load balancer in front of several. */
+export type BotEndpoint = Pick<TestService, 'postActivity'>;
+
 export class PersonalChat {
   readonly options: ActivityOptions;
 
   constructor(
-    private readonly service: () => TestService,
+    private readonly service: () => BotEndpoint,
     private readonly connector: FakeBotConnector,
     options: Partial<ActivityOptions> = {},
   ) {
@@ -129,7 +132,7 @@ export class PersonalChat {
 }
 
 export async function invokeCard(
-  service: TestService,
+  service: BotEndpoint,
   options: ActivityOptions,
   button: CardJson,
   inputs: Record<string, string>,
