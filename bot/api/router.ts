@@ -5,6 +5,7 @@ import type { FlowDependencies } from '../flowDependencies';
 import { getDemoPeople } from './demoPeopleRoute';
 import { createIdentityResolver, requireCaller } from './identity';
 import { getMe } from './meRoute';
+import { getMyData, getMyDataSummary } from './myDataRoute';
 import { getMyPlan } from './myPlanRoute';
 import { getMyTeam } from './myTeamRoute';
 import { getOpenApiDocument } from './openApiRoute';
@@ -44,6 +45,11 @@ export function createApiRouter(deps: ApiDependencies): Router {
     .route('/me/reflections')
     .post(authenticated, postReflection(deps))
     .all(methodNotAllowed('POST'));
+  router.route('/me/data').get(authenticated, getMyData(deps)).all(methodNotAllowed('GET'));
+  router
+    .route('/me/data/summary')
+    .get(authenticated, getMyDataSummary(deps))
+    .all(methodNotAllowed('GET'));
   router.route('/me/team').get(authenticated, getMyTeam(deps)).all(methodNotAllowed('GET'));
   router
     .route('/people/:employeeId/plan')
