@@ -555,5 +555,6 @@ describe('what the database keeps', () => {
       await connector.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+    // The service starts on its own folder, stops, and the store is opened after it.
+  }, 90_000);
 });

@@ -404,7 +404,8 @@ describe('leaving and coming back', () => {
       await restartConnector.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+    // Two starts of the service, each opening its embedded database.
+  }, 90_000);
 });
 
 describe('in English', () => {
