@@ -145,7 +145,8 @@ function spawnNode(args, options) {
  */
 async function startPlayground(options) {
   const { port, botEndpoint, configPath, workDir } = options;
-  const readyTimeoutMs = options.readyTimeoutMs ?? 20000;
+  // Generous: on a loaded two-core machine a cold start took over 20 s.
+  const readyTimeoutMs = options.readyTimeoutMs ?? 45000;
   fs.mkdirSync(workDir, { recursive: true });
   const logPath = path.join(workDir, 'devTools', 'm365agentsplayground.log');
   const url = `http://${LOOPBACK}:${port}`;
@@ -153,6 +154,12 @@ async function startPlayground(options) {
   let announcedPort;
   let announced;
   const whenAnnounced = new Promise((resolve) => (announced = resolve));
+  const announce = (text) => {
+    const match = /Listening on (\d+)/.exec(text);
+    if (announcedPort !== undefined || !match) return;
+    announcedPort = Number(match[1]);
+    announced();
+  };
   let outputSoFar = '';
   const proc = spawnNode(
     [
@@ -180,14 +187,15 @@ async function startPlayground(options) {
       onOutput: (chunk) => {
         if (announcedPort !== undefined) return;
         outputSoFar += chunk.toString('utf8');
-        const match = /Listening on (\d+)/.exec(outputSoFar);
-        if (match) {
-          announcedPort = Number(match[1]);
-          announced();
-        }
+        announce(outputSoFar);
       },
     },
   );
+  // The playground writes "Listening on" to its log file as well; under load its piped
+  // output was seen to arrive more than 20 s after the log line, so both are watched.
+  const watchLog = setInterval(() => announce(readTail(logPath)), 200);
+  whenAnnounced.then(() => clearInterval(watchLog));
+  proc.exited.then(() => clearInterval(watchLog));
 
   const diagnostics = () =>
     [

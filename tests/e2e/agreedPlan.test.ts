@@ -11,7 +11,11 @@ import { PLAN_LIMITS } from '../../core/plan/limits';
 import { getProfile } from '../../core/profiles/profiles';
 import { memoryLog } from '../support/memoryLog';
 import { openPlaygroundPair, type PlaygroundPair } from '../support/playgroundPair';
-import { currentUserOf, type PlaygroundChat } from '../support/playground';
+import {
+  currentUserOf,
+  PLAYGROUND_SETUP_TIMEOUT_MS,
+  type PlaygroundChat,
+} from '../support/playground';
 import { playgroundWalk } from '../support/playgroundWalk';
 import { button, memberBlock, shownText, startsWith } from '../support/playgroundCards';
 import { onWorkingDayAfter, ShiftedClock, startForBooking } from '../support/shiftedClock';
@@ -332,7 +336,7 @@ describeWithChromium(`${ANNA.displayName}'s plan, agreed in the Agents Playgroun
       storeAnnasPreparation,
     );
     ({ anna, karin } = pair);
-  }, 60_000);
+  }, PLAYGROUND_SETUP_TIMEOUT_MS);
 
   afterAll(() => pair?.stop(), 30_000);
 

@@ -1,5 +1,10 @@
 import { translator } from '../../core/i18n/i18n';
-import { currentUserOf, withDiagnostics, type PlaygroundChat } from '../support/playground';
+import {
+  currentUserOf,
+  PLAYGROUND_SETUP_TIMEOUT_MS,
+  withDiagnostics,
+  type PlaygroundChat,
+} from '../support/playground';
 import { startPlaygroundPair, type PlaygroundPair } from '../support/playgroundPair';
 import { describeWithChromium } from '../support/testEnvironment';
 
@@ -33,7 +38,7 @@ describeWithChromium('Kompetensdialog in the Agents Playground (a Teams-like cli
   beforeAll(async () => {
     pair = await startPlaygroundPair();
     ({ anna, karin } = pair);
-  }, 60_000);
+  }, PLAYGROUND_SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await pair?.stop();

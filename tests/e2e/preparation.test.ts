@@ -11,7 +11,11 @@ import { getPrinciple, type PrincipleId } from '../../core/principles/principles
 import { getProfile } from '../../core/profiles/profiles';
 import { memoryLog } from '../support/memoryLog';
 import { openPlaygroundPair, type PlaygroundPair } from '../support/playgroundPair';
-import { currentUserOf, type PlaygroundChat } from '../support/playground';
+import {
+  currentUserOf,
+  PLAYGROUND_SETUP_TIMEOUT_MS,
+  type PlaygroundChat,
+} from '../support/playground';
 import { escapeRegExp } from '../support/playgroundCards';
 import { playgroundWalk } from '../support/playgroundWalk';
 import { ShiftedClock, workingStart } from '../support/shiftedClock';
@@ -168,7 +172,7 @@ describeWithChromium(`${ANNA} prepares her development dialogue in the Agents Pl
       { logger: serviceLog.logger, now: clock.now },
     );
     ({ anna, karin } = pair);
-  }, 60_000);
+  }, PLAYGROUND_SETUP_TIMEOUT_MS);
 
   afterAll(() => pair?.stop(), 30_000);
 

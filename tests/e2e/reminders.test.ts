@@ -6,7 +6,11 @@ import { PREPARATION_STEP_COUNT } from '../../core/preparation/template';
 import { getProfile } from '../../core/profiles/profiles';
 import { memoryLog } from '../support/memoryLog';
 import { openPlaygroundPair, type PlaygroundPair } from '../support/playgroundPair';
-import { currentUserOf, type PlaygroundChat } from '../support/playground';
+import {
+  currentUserOf,
+  PLAYGROUND_SETUP_TIMEOUT_MS,
+  type PlaygroundChat,
+} from '../support/playground';
 import { playgroundWalk } from '../support/playgroundWalk';
 import { button, memberBlock, shownText, startsWith } from '../support/playgroundCards';
 import { onWorkingDayAfter, ShiftedClock, startForBooking } from '../support/shiftedClock';
@@ -82,7 +86,7 @@ describeWithChromium(`${ANNA.displayName} is reminded of her dialogue in the Pla
       { logger: serviceLog.logger, now: clock.now },
     );
     ({ anna, karin } = pair);
-  }, 60_000);
+  }, PLAYGROUND_SETUP_TIMEOUT_MS);
 
   afterAll(() => pair?.stop(), 30_000);
 

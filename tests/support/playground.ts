@@ -127,6 +127,15 @@ export async function launchLoopbackBrowser(): Promise<LoopbackBrowser> {
 export const STEP_TIMEOUT_MS = 10_000;
 
 /**
+ * How long a fresh page may take to show its compose box: the playground's bundles are parsed
+ * on a cold Chromium, and on a loaded two-core machine that took over 10 s.
+ */
+const OPEN_TIMEOUT_MS = 30_000;
+
+/** For a suite's beforeAll that starts the service, the playground(s) and Chromium. */
+export const PLAYGROUND_SETUP_TIMEOUT_MS = 120_000;
+
+/**
  * One browser tab on the playground, driven the way a person would: by roles, labels and
  * texts, never by the generated class names.
  */
@@ -152,16 +161,22 @@ export class PlaygroundChat {
     // failure comes back through withDiagnostics with its screenshot and logs.
     chat.page.setDefaultTimeout(STEP_TIMEOUT_MS);
     await withDiagnostics(chat, `open-${playground.port}`, async () => {
-      await chat.page.goto(playground.url);
-      await chat.messageBox().waitFor({ timeout: STEP_TIMEOUT_MS });
+      // Not "load": that waits for every subresource (the aborted CDN fonts among them) and
+      // timed out on a loaded machine after the page had already sent its install events.
+      // The compose box is the readiness that matters.
+      await chat.page.goto(playground.url, {
+        waitUntil: 'domcontentloaded',
+        timeout: OPEN_TIMEOUT_MS,
+      });
+      await chat.messageBox().waitFor({ timeout: OPEN_TIMEOUT_MS });
     });
     return chat;
   }
 
   /** A reload sends the install events again and shows an empty chat (history is per page). */
   async reload(): Promise<void> {
-    await this.page.reload();
-    await this.messageBox().waitFor({ timeout: STEP_TIMEOUT_MS });
+    await this.page.reload({ waitUntil: 'domcontentloaded', timeout: OPEN_TIMEOUT_MS });
+    await this.messageBox().waitFor({ timeout: OPEN_TIMEOUT_MS });
   }
 
   /**
