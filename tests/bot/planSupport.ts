@@ -9,6 +9,7 @@ import { adaptiveCardProblems } from '../support/adaptiveCards';
 import type { TestService } from '../support/inProcessService';
 import {
   PersonalChat,
+  PREPARATION_STEPS,
   VALID_ANSWERS,
   cardInputs,
   invokeCard,
@@ -76,14 +77,6 @@ export function openPlan(chat: PersonalChat, running: Running, employee: Person)
 export const INCLUSIVE_ANSWER = 'Jag lär mig bäst genom att göra, med en kollega bredvid';
 /** An answer the employee always keeps private: no manager's card may show it. */
 export const PRIVATE_STRENGTH = VALID_ANSWERS['current-situation'].strengths;
-
-const PREPARATION_STEPS = [
-  ['current-situation', 'Nästa'],
-  ['world-and-goals', 'Nästa'],
-  ['development-needs', 'Nästa'],
-  ['ways-of-learning', 'Nästa'],
-  ['principles', 'Till sammanfattningen'],
-] as const;
 
 /**
  * The employee prepares their dialogue and sends it: their role is shared, their strengths

@@ -13,6 +13,7 @@ import { startTestService } from '../support/inProcessService';
 import { FakeBotConnector } from '../fakes/botConnector';
 import {
   PersonalChat,
+  PREPARATION_STEPS,
   VALID_ANSWERS,
   cardInputs,
   cardTexts,
@@ -38,14 +39,6 @@ const heading = (step: keyof typeof sv.preparation.steps, number: number, texts 
     title: texts.preparation.steps[step].title,
   });
 
-const STEPS = [
-  ['current-situation', 'Nästa'],
-  ['world-and-goals', 'Nästa'],
-  ['development-needs', 'Nästa'],
-  ['ways-of-learning', 'Nästa'],
-  ['principles', 'Till sammanfattningen'],
-] as const;
-
 const messenger = new RecordingMessenger();
 
 const running = useServiceWithConnector({}, { messenger });
@@ -62,7 +55,7 @@ const newChat = (options: ConstructorParameters<typeof PersonalChat>[2] = {}) =>
 /** Starts a preparation and answers the steps before `until` with valid answers. */
 async function walkTo(chat: PersonalChat, until: number): Promise<CardJson> {
   let card = await chat.say('förbered mitt samtal');
-  for (const [step, button] of STEPS.slice(0, until - 1)) {
+  for (const [step, button] of PREPARATION_STEPS.slice(0, until - 1)) {
     card = await chat.click(card, button, VALID_ANSWERS[step]);
   }
   return card;
@@ -138,7 +131,7 @@ describe('starting a preparation', () => {
 
 describe('validation on every step', () => {
   // Every required question of every step, from the template itself.
-  const cases = STEPS.flatMap(([step, button], index) =>
+  const cases = PREPARATION_STEPS.flatMap(([step, button], index) =>
     stepDefinition(step)
       .questions.filter((question) => question.required)
       .map((question) => [step, index + 1, question.id, button] as const),
@@ -201,7 +194,7 @@ describe('moving between steps', () => {
     let card = await walkTo(chat, 2);
     card = await chat.click(card, sv.preparation.actions.skip);
     expect(headingOf(card)).toBe(heading('development-needs', 3));
-    for (const [step, button] of STEPS.slice(2)) {
+    for (const [step, button] of PREPARATION_STEPS.slice(2)) {
       card = await chat.click(card, button, VALID_ANSWERS[step]);
     }
     expect(headingOf(card)).toBe(heading('summary', 6));
@@ -416,7 +409,7 @@ describe('in English', () => {
       Nästa: en.preparation.actions.next,
       'Till sammanfattningen': en.preparation.actions.toSummary,
     };
-    for (const [index, [step, button]] of STEPS.entries()) {
+    for (const [index, [step, button]] of PREPARATION_STEPS.entries()) {
       expect(headingOf(card)).toBe(heading(step, index + 1, en));
       card = await chat.click(card, buttons[button], VALID_ANSWERS[step]);
     }
@@ -429,7 +422,7 @@ describe('in English', () => {
 /** Walks all five steps as a demo employee and returns the summary card. */
 async function summaryFor(chat: PersonalChat, overrides: Record<string, string> = {}) {
   let card = await chat.say('förbered mitt samtal');
-  for (const [step, button] of STEPS) {
+  for (const [step, button] of PREPARATION_STEPS) {
     const answers: Record<string, string> = { ...VALID_ANSWERS[step] };
     for (const id of Object.keys(answers)) if (overrides[id]) answers[id] = overrides[id];
     card = await chat.click(card, button, answers);

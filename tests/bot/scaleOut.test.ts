@@ -5,21 +5,19 @@ import { FakeBotConnector } from '../fakes/botConnector';
 import { RecordingMessenger } from '../fakes/recordingMessenger';
 import { freshPostgresSchema, type FreshPostgresSchema } from '../support/freshDatabase';
 import { startTestService, type TestService } from '../support/inProcessService';
-import { headingOf, PersonalChat, VALID_ANSWERS, type CardJson } from '../support/personalChat';
+import {
+  headingOf,
+  PersonalChat,
+  PREPARATION_STEPS,
+  VALID_ANSWERS,
+  type CardJson,
+} from '../support/personalChat';
 import { RoundRobinProxy } from '../support/roundRobinProxy';
 import { KARIN } from '../support/teamsActivities';
 import { describeWithPostgres } from '../support/testEnvironment';
 
 const [anna, erik] = demoOrganisation.employees;
 if (!anna || !erik) throw new Error('The demo has five employees');
-
-const STEPS = [
-  ['current-situation', 'Nästa'],
-  ['world-and-goals', 'Nästa'],
-  ['development-needs', 'Nästa'],
-  ['ways-of-learning', 'Nästa'],
-  ['principles', 'Till sammanfattningen'],
-] as const;
 
 /**
  * Scale-out: two service instances on one PostgreSQL behind a round-robin load balancer, as a
@@ -60,7 +58,8 @@ describeWithPostgres('two instances behind a load balancer', () => {
     const served = proxy.servedBy.length;
 
     let card: CardJson = await chat.say('förbered mitt samtal');
-    for (const [step, button] of STEPS) card = await chat.click(card, button, VALID_ANSWERS[step]);
+    for (const [step, button] of PREPARATION_STEPS)
+      card = await chat.click(card, button, VALID_ANSWERS[step]);
     const sent = await chat.click(card, sv.preparation.actions.send);
 
     expect(headingOf(sent)).toBe(sv.preparation.sent.title);
@@ -94,7 +93,7 @@ describeWithPostgres('two instances behind a load balancer', () => {
     instances.push(replacement);
     proxy.add(replacement.url);
 
-    for (const [step, button] of STEPS.slice(2)) {
+    for (const [step, button] of PREPARATION_STEPS.slice(2)) {
       card = await chat.click(card, button, VALID_ANSWERS[step]);
     }
     const sent = await chat.click(card, sv.preparation.actions.send);

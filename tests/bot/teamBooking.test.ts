@@ -3,6 +3,7 @@ import { FakeDirectory } from '../fakes/fakeDirectory';
 import { adaptiveCardProblems } from '../support/adaptiveCards';
 import {
   PersonalChat,
+  PREPARATION_STEPS,
   VALID_ANSWERS,
   cardActions,
   cardInputs,
@@ -604,19 +605,11 @@ describe('marking a dialogue held', () => {
 });
 
 describe('a dialogue the employee has prepared', () => {
-  const STEPS = [
-    ['current-situation', 'Nästa'],
-    ['world-and-goals', 'Nästa'],
-    ['development-needs', 'Nästa'],
-    ['ways-of-learning', 'Nästa'],
-    ['principles', 'Till sammanfattningen'],
-  ] as const;
-
   it('when the employee prepared before a time was set, then booking uses that dialogue, and cancelling keeps the preparation', async () => {
     const { manager, employee } = freshTeam();
     const employeeChat = chatAs(employee);
     let card = await employeeChat.say('förbered mitt samtal');
-    for (const [step, button] of STEPS)
+    for (const [step, button] of PREPARATION_STEPS)
       card = await employeeChat.click(card, button, VALID_ANSWERS[step]);
     await employeeChat.click(card, TEXTS.sv.preparation.actions.send);
     messenger.clear();

@@ -35,6 +35,15 @@ export const VALID_ANSWERS = {
   },
 } as const satisfies Record<string, Record<string, string>>;
 
+/** The preparation's five question steps in order, each with the button that moves on. */
+export const PREPARATION_STEPS = [
+  ['current-situation', 'Nästa'],
+  ['world-and-goals', 'Nästa'],
+  ['development-needs', 'Nästa'],
+  ['ways-of-learning', 'Nästa'],
+  ['principles', 'Till sammanfattningen'],
+] as const;
+
 /** Every action of a card (top level and in action sets), as JSON. */
 export function cardActions(card: unknown): CardJson[] {
   const found: CardJson[] = [];
