@@ -1,15 +1,18 @@
-/** Reads until the check passes, or fails with the check's own message after a while. */
+/**
+ * Reads until the check passes and gives back the value that passed, or fails with the
+ * check's own message after a while.
+ */
 export async function eventually<T>(
   read: () => Promise<T>,
   check: (value: T) => void,
   timeoutMs = 5000,
-): Promise<void> {
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     try {
       check(value);
-      return;
+      return value;
     } catch (error) {
       if (Date.now() > deadline) throw error;
     }
