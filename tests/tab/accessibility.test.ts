@@ -16,10 +16,10 @@ import {
   putTeamPlan,
   requireBuiltTab,
   seedDemoUnit,
-  seriousAxeViolations,
   STARTING_TEAM_PLAN,
   teamTabPath,
 } from './teamTabSupport';
+import { seriousAxeViolations } from '../support/axe';
 import { eventually } from '../support/eventually';
 
 /**

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousAxeViolations } from '../support/axe';
 import {
   chromium,
   type Browser,
@@ -92,14 +92,7 @@ describeWithChromium('the tab in a real browser (Chromium)', () => {
   const tabUrl = (pathAndQuery = 'index.html') => `${service.url}/tab/${pathAndQuery}`;
 
   async function expectNoSeriousAxeViolations(on: Page = page): Promise<void> {
-    const results = await new AxeBuilder({ page: on })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze();
-    expect(results.passes.length).toBeGreaterThan(0);
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => n.target).join(', ')}`);
-    expect(serious).toEqual([]);
+    expect(await seriousAxeViolations(on)).toEqual([]);
   }
 
   it('when an employee opens Min utvecklingsplan, then their name, the empty plan and the four principles show in Swedish at once', async () => {
@@ -258,7 +251,7 @@ describeWithChromium('the tab in a real browser (Chromium)', () => {
       // Teams knows who the user is: no demo-user switcher inside Teams. On a loaded machine
       // the host may answer after the detection grace, when the page shows browser mode
       // first (with the switcher) and then moves to Teams mode; the page must get there.
-      await tab.getByRole('combobox').waitFor({ state: 'detached' });
+      await tab.getByRole('combobox').waitFor({ state: 'detached', timeout: 10_000 });
       const calls = await eventually(
         async () => (await hostCalls(host)).map((call) => call.func),
         (funcs) =>

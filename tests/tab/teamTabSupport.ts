@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator } from 'playwright-core';
 import type { TeamPlanChange, TeamPlanPageResponse } from '../../bot/api/contract';
 import demoOrganisation from '../../bot/demo/demoOrganisation.json';
 import { tabBuildDir } from '../../bot/paths';
@@ -79,17 +78,6 @@ export function chooseDemoUser(id: string): void {
   } catch {
     // a document without storage is not the tab
   }
-}
-
-/** Serious and critical axe findings on the page (WCAG 2.x A/AA and best practice). */
-export async function seriousAxeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  if (results.passes.length === 0) throw new Error('axe checked nothing on the page');
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => n.target).join(', ')}`);
 }
 
 /** Calls the API as a demo person (X-Demo-User). */
