@@ -240,14 +240,22 @@ export const TeamPlanPageResponseSchema = z.strictObject({
   profileId: SlugSchema,
   year: z.int(),
   teamPlan: TeamPlanSchema.nullable(),
-  plannedNeeds: z.strictObject({
-    plans: z.int().min(0),
-    byPriorityArea: z.array(NeedCountSchema),
-    byFormOfLearning: z.array(NeedCountSchema),
+  countsWithheld: z.boolean().meta({
+    description:
+      'The team has fewer than 5 people and the reader is a channel member, not the ' +
+      'manager: plannedNeeds, unplannedCompetenceIds and coverage are null, so nobody can be ' +
+      'singled out',
   }),
+  plannedNeeds: z
+    .strictObject({
+      plans: z.int().min(0),
+      byPriorityArea: z.array(NeedCountSchema),
+      byFormOfLearning: z.array(NeedCountSchema),
+    })
+    .nullable(),
   /** Ids of needed competences that no current agreed plan takes up. */
-  unplannedCompetenceIds: z.array(EntityIdSchema),
-  coverage: CoverageSchema,
+  unplannedCompetenceIds: z.array(EntityIdSchema).nullable(),
+  coverage: CoverageSchema.nullable(),
   canEdit: z.boolean(),
 });
 export type TeamPlanPageResponse = z.infer<typeof TeamPlanPageResponseSchema>;
@@ -266,6 +274,29 @@ export const TeamPlanChangeSchema = z.strictObject({
   expectedVersion: z.int().min(0),
 });
 export type TeamPlanChange = z.infer<typeof TeamPlanChangeSchema>;
+
+/** One unit in GET /organisation/summary: counts only, none for a unit under 5 people. */
+export const UnitSummarySchema = z.strictObject({
+  unitId: z.string().nullable().meta({
+    description:
+      "The unit as the directory names it (Entra: the user's department); null for people placed in none",
+  }),
+  profileId: SlugSchema.meta({ description: 'The profile whose dialogue cycle is counted' }),
+  countsWithheld: z.boolean().meta({
+    description: 'The unit has fewer than minGroupSize people: coverage is null',
+  }),
+  coverage: CoverageSchema.nullable(),
+});
+export type UnitSummary = z.infer<typeof UnitSummarySchema>;
+
+/** GET /organisation/summary: the organisation's figures per unit, for the HR app role only. */
+export const OrganisationSummaryResponseSchema = z.strictObject({
+  year: z.int().meta({ description: 'The year whose held dialogues are counted' }),
+  today: IsoDateSchema.meta({ description: 'The day a plan is counted as current on' }),
+  minGroupSize: z.int().min(1).meta({ description: 'Units smaller than this get no counts' }),
+  units: z.array(UnitSummarySchema),
+});
+export type OrganisationSummaryResponse = z.infer<typeof OrganisationSummaryResponseSchema>;
 
 /** The schemas openapi.json carries under components.schemas, by the id they have there. */
 export const contractRegistry = z.registry<{ id: string }>();
@@ -289,3 +320,5 @@ contractRegistry.add(TeamMemberSchema, { id: 'TeamMember' });
 contractRegistry.add(TeamResponseSchema, { id: 'Team' });
 contractRegistry.add(TeamPlanPageResponseSchema, { id: 'TeamPlanPage' });
 contractRegistry.add(TeamPlanChangeSchema, { id: 'TeamPlanChange' });
+contractRegistry.add(UnitSummarySchema, { id: 'UnitSummary' });
+contractRegistry.add(OrganisationSummaryResponseSchema, { id: 'OrganisationSummary' });

@@ -23,3 +23,18 @@ if (!firstEmployee) throw new Error('The demo organisation needs at least one em
 
 /** Who a request without X-Demo-User is, in demo mode: the first demo employee. */
 export const DEFAULT_DEMO_PERSON_ID: string = firstEmployee.id;
+
+/**
+ * The values of the Entra app roles each demo person holds, as the `roles` claim of their
+ * token would carry them: the demo's HR strategist has the HR role.
+ */
+const DEMO_APP_ROLES: ReadonlyMap<string, readonly string[]> = new Map([
+  [demoOrganisation.hr.id, demoOrganisation.hr.appRoles],
+]);
+
+export function demoAppRolesOf(personId: string): readonly string[] {
+  return DEMO_APP_ROLES.get(personId) ?? [];
+}
+
+/** The demo person with the HR app role, for trying the organisation summary locally. */
+export const DEMO_HR_PERSON_ID: string = demoOrganisation.hr.id;

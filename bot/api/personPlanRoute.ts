@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import { mayActAsManagerOf } from '../../core/access/planAccess';
+import { planReaderOf } from '../../core/access/planAccess';
 import { EntityIdSchema } from '../../core/shared/schemas';
+import { recordAccess } from '../privacy/auditTrail';
 import { notFound } from './apiErrors';
 import type { PlanPageResponse } from './contract';
 import { callerOf } from './identity';
@@ -26,8 +27,12 @@ export function getPersonPlan(deps: ApiDependencies): RequestHandler {
       body = await planPage(deps, caller, 'employee');
     } else {
       const employee = await deps.directory.findPerson(employeeId);
-      if (!employee || !mayActAsManagerOf(caller.id, employee)) throw notFound('person');
+      if (!employee || planReaderOf(caller.id, employee) !== 'manager') throw notFound('person');
       body = await planPage(deps, employee, 'manager');
+      await recordAccess(deps, caller.id, employee.id, 'plan.viewed', {
+        via: 'tab',
+        ...(body.plan ? { planId: body.plan.id, version: body.plan.version } : {}),
+      });
     }
     res.json(body);
   };

@@ -1,3 +1,10 @@
+import {
+  authorize,
+  isAllowed,
+  suppressSmallGroups,
+  unitRelations,
+  type Actor,
+} from '../../core/access/authorization';
 import type { TeamPlan } from '../../core/plan/teamPlan';
 import type { Person } from '../../core/ports/directory';
 import { teamCoverage, type TeamCoverage } from '../../core/team/coverage';
@@ -14,12 +21,15 @@ export type UnitTeam = Pick<
 >;
 
 /**
- * Who reads a unit's team plan, decided from the directory on every request: the unit's
- * manager (who has direct reports and is placed in the unit) may change it; a member of the
- * unit reads what their manager's team adds up to. Anyone else is told nothing.
+ * Who reads a unit's team plan, decided from the directory on every request and checked
+ * against the authorization matrix (core/access/authorization.ts): the unit's manager (who
+ * has direct reports and is placed in the unit) may change it; a member of the unit reads
+ * what their manager's team adds up to, with the counts of a team under the minimum group
+ * size withheld. Anyone else is told nothing.
  */
 export interface UnitReader {
-  role: 'manager' | 'member';
+  /** The caller, with how they stand to the unit. */
+  actor: Actor;
   unitId: string;
   team: UnitTeam;
 }
@@ -29,12 +39,17 @@ export async function unitReader(
   caller: Person,
   unitId: string,
 ): Promise<UnitReader | undefined> {
-  if (caller.unitId !== unitId) return undefined;
-  const own = await loadTeamSnapshot(deps, caller.id);
-  if (own) return { role: 'manager', unitId, team: own };
+  const own = caller.unitId === unitId ? await loadTeamSnapshot(deps, caller.id) : undefined;
+  const actor: Actor = {
+    id: caller.id,
+    roles: [],
+    relations: unitRelations(caller, unitId, own !== undefined),
+  };
+  if (!isAllowed(actor, 'read', 'team-plan')) return undefined;
+  if (own) return { actor, unitId, team: own };
   const manager = await deps.directory.managerOf(caller.id);
   const managers = manager?.unitId === unitId && (await loadTeamSnapshot(deps, manager.id));
-  if (managers) return { role: 'member', unitId, team: managers };
+  if (managers) return { actor, unitId, team: managers };
 
   // A member whose manager is placed elsewhere: the unit's plan, with no team to count.
   const profile = requiredProfileOf(caller, deps.config.defaultProfileId, deps.logger);
@@ -49,7 +64,7 @@ export async function unitReader(
     dialogues: [],
     ...(teamPlan ? { teamPlan } : {}),
   };
-  return { role: 'member', unitId, team };
+  return { actor, unitId, team };
 }
 
 /** The coverage "mitt team" and the team plan show: over the agreed plans of the reports. */
@@ -61,27 +76,39 @@ export function teamCoverageOf(team: UnitTeam): TeamCoverage {
 
 /**
  * The channel tab's page, the same for every reader of the unit: the unit's plan and what
- * the team's agreed plans add up to, as counts only. `saved` stands in for the stored plan
- * right after a save.
+ * the team's agreed plans add up to, as counts only. For a reader the matrix gives counts of
+ * small groups withheld (a channel member), a team of fewer than MIN_GROUP_SIZE people shows
+ * the plan without counts: with three colleagues, "1 has a plan" names someone. `saved`
+ * stands in for the stored plan right after a save.
  */
 export function teamPlanPage(reader: UnitReader, saved?: TeamPlan): TeamPlanPageResponse {
   const { team } = reader;
   const teamPlan = saved ?? team.teamPlan;
+  const aggregates = authorize(reader.actor, 'read', 'team-aggregates');
   const needs = plannedNeeds({
     employeeIds: team.reports.map((report) => report.id),
     plans: team.agreedPlans,
     today: team.today,
   });
-  return {
-    unitId: reader.unitId,
-    profileId: team.profile.id,
-    year: team.year,
-    teamPlan: teamPlan ?? null,
+  const counts = {
     plannedNeeds: needs,
     unplannedCompetenceIds: teamPlan
       ? unplannedCompetences(teamPlan, needs).map((need) => need.id)
       : [],
     coverage: teamCoverageOf(team),
-    canEdit: reader.role === 'manager',
+  };
+  const shown = aggregates.allowed
+    ? suppressSmallGroups(team.reports.length, counts, aggregates.suppressSmallGroups)
+    : ({ suppressed: true, counts: null } as const);
+  return {
+    unitId: reader.unitId,
+    profileId: team.profile.id,
+    year: team.year,
+    teamPlan: teamPlan ?? null,
+    countsWithheld: shown.suppressed,
+    plannedNeeds: shown.counts?.plannedNeeds ?? null,
+    unplannedCompetenceIds: shown.counts?.unplannedCompetenceIds ?? null,
+    coverage: shown.counts?.coverage ?? null,
+    canEdit: isAllowed(reader.actor, 'write', 'team-plan'),
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
+import { isAllowed } from '../../core/access/authorization';
 import { TeamPlanSchema, type TeamPlan } from '../../core/plan/teamPlan';
 import { VersionConflictError } from '../../core/ports/storeErrors';
 import { EntityIdSchema } from '../../core/shared/schemas';
@@ -41,7 +42,7 @@ export function putTeamPlan(deps: ApiDependencies): RequestHandler {
     const { person } = callerOf(req);
     const reader = await unitReader(deps, person, unitId);
     if (!reader) throw notFound('unit');
-    if (reader.role !== 'manager') {
+    if (!isAllowed(reader.actor, 'write', 'team-plan')) {
       throw forbidden('not_the_unit_manager', "Only the unit's manager changes the team plan.");
     }
     const { team } = reader;

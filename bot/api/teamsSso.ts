@@ -40,6 +40,8 @@ export interface TeamsSsoUser {
   /** The person's Entra object id (`oid`): the directory's person id. */
   objectId: string;
   tenantId: string;
+  /** The values of the app roles Entra assigned the person (the `roles` claim), if any. */
+  appRoles: readonly string[];
 }
 
 /** Why a token was refused. Each has a message safe to send back (see TOKEN_PROBLEMS). */
@@ -104,6 +106,9 @@ const PersonClaimsSchema = z.object({
   tid: guid,
   oid: guid,
   scp: z.string().min(1),
+  // Assigned app roles. Anything but a list of strings counts as none: failing closed keeps
+  // a person out of HR's figures, never lets them in.
+  roles: z.array(z.string()).optional().catch(undefined),
 });
 
 /**
@@ -159,7 +164,11 @@ export function createTeamsTokenVerifier(
     if (claims.data.tid.toLowerCase() !== sso.tenantId) {
       throw new InvalidTokenError('tenant');
     }
-    return { objectId: claims.data.oid, tenantId: claims.data.tid };
+    return {
+      objectId: claims.data.oid,
+      tenantId: claims.data.tid,
+      appRoles: claims.data.roles ?? [],
+    };
   };
 }
 

@@ -145,6 +145,21 @@ export class GraphDirectory implements Directory {
     return reports;
   }
 
+  /**
+   * Everyone who can sign in: the tenant's enabled member accounts (guests left out), paged
+   * 999 at a time. Their managers are not read: the organisation's figures count people per
+   * unit (department), and asking for 55,000 managers would cost 55,000 requests. Not cached,
+   * and nothing is put in the cache: HR asks seldom and must see the directory as it is.
+   */
+  async listPeople(): Promise<Person[]> {
+    const users = await this.graph.getAllPages<GraphUser>('/users', {
+      select: this.select,
+      top: 999,
+      filter: "accountEnabled eq true and userType eq 'Member'",
+    });
+    return users.map((user) => this.toPerson(user, undefined));
+  }
+
   private personRequests(id: string): BatchRequest[] {
     const user = `/users/${encodeURIComponent(id)}`;
     return [

@@ -1,4 +1,4 @@
-import { mayActAsManagerOf, maySeePlanOf } from '../../core/access/planAccess';
+import { mayActAsManagerOf, planReaderOf } from '../../core/access/planAccess';
 import type { DialoguePreparation } from '../../core/plan/dialogue';
 import type { EffectFollowUp } from '../../core/plan/effectFollowUp';
 import type { IndividualPlan } from '../../core/plan/individualPlan';
@@ -9,6 +9,7 @@ import type { OrganisationProfile } from '../../core/profiles/profileSchema';
 import { getProfile } from '../../core/profiles/profiles';
 import type { IsoDate } from '../../core/shared/schemas';
 import { dateAt, yearAt } from '../../core/time/zonedTime';
+import { recordAccess } from '../privacy/auditTrail';
 import type { FlowDependencies } from '../flowDependencies';
 
 /**
@@ -74,6 +75,11 @@ export async function loadManagerContext(
     preparationFor(deps, employee.id, planProfile, planYear, plan?.dialogueId),
     plan ? deps.plans.listEffectFollowUps([plan.id], { sharedOnly: true }) : Promise.resolve([]),
   ]);
+  // Every manager view of the plan and what was shared shows the employee's data: recorded.
+  await recordAccess(deps, managerId, employee.id, 'plan.viewed', {
+    via: 'chat',
+    ...(plan ? { planId: plan.id, version: plan.version } : {}),
+  });
   return {
     manager,
     employee,
@@ -125,8 +131,9 @@ export async function roleOn(
   const plan = await deps.plans.getIndividualPlanById(planId);
   if (!plan) return undefined;
   const employee = await deps.directory.findPerson(plan.employeeId);
-  if (!employee || !maySeePlanOf(actorId, employee)) return undefined;
-  return { role: employee.id === actorId ? 'employee' : 'manager', plan, employee };
+  const role = employee && planReaderOf(actorId, employee);
+  if (!employee || !role) return undefined;
+  return { role, plan, employee };
 }
 
 function calendarOf(deps: FlowDependencies, person: Person) {

@@ -16,4 +16,9 @@ export interface Directory {
   findPerson(id: string): Promise<Person | undefined>;
   managerOf(id: string): Promise<Person | undefined>;
   directReportsOf(managerId: string): Promise<Person[]>;
+  /**
+   * Everyone in the organisation (Graph `users`): read only for organisation-wide counts,
+   * which HR sees per unit and never by name.
+   */
+  listPeople(): Promise<Person[]>;
 }

@@ -133,17 +133,24 @@ describe('GET /units/{unitId}/team-plan', () => {
     return { text, body: TeamPlanPageResponseSchema.parse(JSON.parse(text)) };
   }
 
-  it('when the unit’s manager and a member open the page, then they see the same, and only the manager may edit', async () => {
+  it('when the unit’s manager and a member of her team of two open the page, then both see the plan, only the manager the counts, and only she may edit', async () => {
     const manager = await teamPage(MARIA);
     const member = await teamPage(ANNA);
 
-    expect(manager.body.canEdit).toBe(true);
-    expect(member.body.canEdit).toBe(false);
-    expect({ ...member.body, canEdit: true }).toEqual(manager.body);
+    expect(manager.body).toMatchObject({ canEdit: true, countsWithheld: false });
+    expect(manager.body.coverage).toMatchObject({ employees: 2 });
+    expect(member.body).toEqual({
+      ...manager.body,
+      canEdit: false,
+      countsWithheld: true,
+      plannedNeeds: null,
+      unplannedCompetenceIds: null,
+      coverage: null,
+    });
   });
 
-  it('when the page is drawn, then it has the plan and what the agreed plans add up to, as counts', async () => {
-    const { body, text } = await teamPage(ERIK);
+  it('when the page is drawn for the manager, then it has the plan and what the agreed plans add up to, as counts', async () => {
+    const { body, text } = await teamPage(MARIA);
 
     expect(body).toMatchObject({ unitId: UNIT_A, profileId: 'vgr', year: YEAR });
     expect(body.teamPlan).toEqual(await api.app.plans.getTeamPlan(UNIT_A, YEAR));
@@ -174,15 +181,40 @@ describe('GET /units/{unitId}/team-plan', () => {
 
     expect(body.canEdit).toBe(false);
     expect(body.teamPlan?.id).toBe('team-plan-a');
+    expect(body.countsWithheld).toBe(false);
     expect(body.plannedNeeds).toEqual({ plans: 0, byPriorityArea: [], byFormOfLearning: [] });
-    expect(body.coverage.employees).toBe(0);
+    expect(body.coverage?.employees).toBe(0);
   });
 
   it('when the unit has no plan for the year yet, then the page says so with null and counts anyway', async () => {
     const { body } = await teamPage(OLOF, UNIT_B);
 
     expect(body).toMatchObject({ teamPlan: null, unplannedCompetenceIds: [], canEdit: true });
-    expect(body.plannedNeeds.plans).toBe(1);
+    expect(body.plannedNeeds?.plans).toBe(1);
+  });
+});
+
+describe('GET /units/{unitId}/team-plan for a channel member of a team of five', () => {
+  const api = usePlanApi();
+  const colleague = (n: number): Person => ({
+    ...ERIK,
+    id: `employee-colleague-${n}`,
+    displayName: `Kollega ${n}`,
+  });
+
+  it('when the team has the minimum group size, then a member sees the counts the manager sees', async () => {
+    api.directory.add(colleague(1), colleague(2), colleague(3));
+
+    const member = await call(api.app, ANNA, 'GET', `/units/${UNIT_A}/team-plan`);
+    const manager = await call(api.app, MARIA, 'GET', `/units/${UNIT_A}/team-plan`);
+
+    const body = TeamPlanPageResponseSchema.parse(await member.json());
+    expect(body).toMatchObject({ countsWithheld: false, canEdit: false });
+    expect(body.coverage).toMatchObject({ employees: 5, withCurrentPlan: 1 });
+    expect(body.plannedNeeds?.plans).toBe(1);
+    expect({ ...body, canEdit: true }).toEqual(
+      TeamPlanPageResponseSchema.parse(await manager.json()),
+    );
   });
 });
 
@@ -398,7 +430,7 @@ describe('the team plan page and individual plans agreed in the meantime', () =>
 
   it('when Erik agrees his plan, then the team plan counts him without showing what he wrote', async () => {
     const before = TeamPlanPageResponseSchema.parse(
-      await (await call(api.app, ANNA, 'GET', `/units/${UNIT_A}/team-plan`)).json(),
+      await (await call(api.app, MARIA, 'GET', `/units/${UNIT_A}/team-plan`)).json(),
     );
     const erik = await api.app.plans.findLatestIndividualPlan(ERIK.id);
     await givenPlan(api.app.plans, {
@@ -409,12 +441,12 @@ describe('the team plan page and individual plans agreed in the meantime', () =>
       ],
     });
 
-    const after = await call(api.app, ANNA, 'GET', `/units/${UNIT_A}/team-plan`);
+    const after = await call(api.app, MARIA, 'GET', `/units/${UNIT_A}/team-plan`);
 
     const text = await after.text();
     const page = TeamPlanPageResponseSchema.parse(JSON.parse(text));
-    expect(before.plannedNeeds.plans).toBe(1);
-    expect(page.plannedNeeds.plans).toBe(2);
+    expect(before.plannedNeeds?.plans).toBe(1);
+    expect(page.plannedNeeds?.plans).toBe(2);
     expect(page.unplannedCompetenceIds).toEqual([]);
     expect(text).not.toContain(PRIVATE_MARK);
   });

@@ -467,6 +467,7 @@ describe('the token verifier (bot/api/teamsSso.ts)', () => {
     expect(await verify(await entra.token({ oid: anna.id }))).toEqual({
       objectId: anna.id,
       tenantId: TENANT_ID,
+      appRoles: [],
     });
     expect(entra.keyRequests).toBe(1);
 
@@ -474,6 +475,7 @@ describe('the token verifier (bot/api/teamsSso.ts)', () => {
     expect(await verify(await entra.token({ oid: manager.id }))).toEqual({
       objectId: manager.id,
       tenantId: TENANT_ID,
+      appRoles: [],
     });
     expect(entra.keyRequests).toBe(2);
   });

@@ -57,6 +57,10 @@ export class FixedDirectory implements Directory {
   async directReportsOf(managerId: string): Promise<Person[]> {
     return [...this.people.values()].filter((person) => person.managerId === managerId);
   }
+
+  async listPeople(): Promise<Person[]> {
+    return [...this.people.values()];
+  }
 }
 
 const ZONE = 'Europe/Stockholm';

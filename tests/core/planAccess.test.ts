@@ -1,4 +1,4 @@
-import { mayActAsManagerOf, maySeePlanOf } from '../../core/access/planAccess';
+import { mayActAsManagerOf, maySeePlanOf, planReaderOf } from '../../core/access/planAccess';
 import type { Person } from '../../core/ports/directory';
 
 const person = (id: string, managerId?: string): Person => ({
@@ -124,4 +124,47 @@ describe('who may see and act on an employee’s plan', () => {
       expect(mayActAsManagerOf(actorId, employee)).toBe(act);
     },
   );
+});
+
+describe('how someone reads an employee’s plan page', () => {
+  it.each<{
+    who: string;
+    actorId: string;
+    employee: Person | undefined;
+    reader: string | undefined;
+  }>([
+    {
+      who: 'the employee, everything of theirs',
+      actorId: 'anna',
+      employee: ANNA,
+      reader: 'employee',
+    },
+    {
+      who: 'their manager, only what was shared',
+      actorId: 'maria',
+      employee: ANNA,
+      reader: 'manager',
+    },
+    {
+      who: 'their manager’s manager, nothing',
+      actorId: 'karin',
+      employee: ANNA,
+      reader: undefined,
+    },
+    { who: 'a peer, nothing', actorId: 'bo', employee: ANNA, reader: undefined },
+    {
+      who: 'someone about an unknown person, nothing',
+      actorId: 'maria',
+      employee: undefined,
+      reader: undefined,
+    },
+    {
+      who: 'a person listed as their own manager, as the employee',
+      actorId: 'anna',
+      employee: person('anna', 'anna'),
+      reader: 'employee',
+    },
+  ])('when $who reads, then the page is read as $reader', ({ actorId, employee, reader }) => {
+    expect(planReaderOf(actorId, employee)).toBe(reader);
+  });
 });

@@ -42,4 +42,8 @@ export class FakeDirectory implements Directory {
       .filter((person) => person.managerId === managerId)
       .map((person) => ({ ...person }));
   }
+
+  async listPeople(): Promise<Person[]> {
+    return [...this.people.values()].map((person) => ({ ...person }));
+  }
 }

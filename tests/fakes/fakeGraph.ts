@@ -12,6 +12,9 @@ import type { AddressInfo } from 'node:net';
  * - `GET /v1.0/users/{id}/directReports`: users and organisational contacts (each with its
  *   `@odata.type`), `$select`, `$top` (1–999; 100 a page by default), further pages through
  *   an absolute `@odata.nextLink` with an opaque `$skiptoken`.
+ * - `GET /v1.0/users`: every user, paged like directReports; `$filter` only as
+ *   `accountEnabled eq true and userType eq 'Member'` (else 400), leaving out disabled
+ *   accounts and guests.
  * - `POST /v1.0/$batch`: at most 20 requests (else 400), each answered with its own id,
  *   status, headers and body. Graph does not promise the order; the stand-in answers in
  *   reverse, so a client that matches by position fails here too.
@@ -31,6 +34,9 @@ export interface FakeGraphUser {
   /** Further properties, e.g. a directory extension `extension_<appId>_profile`. */
   extra?: Record<string, unknown>;
   managerId?: string;
+  /** Graph's defaults: true, 'Member'. */
+  accountEnabled?: boolean;
+  userType?: 'Member' | 'Guest';
 }
 
 export interface FakeGraphContact {
@@ -350,6 +356,7 @@ export class FakeGraph {
   }
 
   private directory({ method, path, query }: GraphCall): GraphAnswer {
+    if (method === 'GET' && path === '/v1.0/users') return this.listUsers(path, query);
     const match = /^\/v1\.0\/users\/([^/]+)(?:\/(manager|directReports))?$/.exec(path);
     if (method !== 'GET' || !match) {
       return graphError(400, 'BadRequest', `Resource not found for the segment '${path}'.`);
@@ -367,12 +374,6 @@ export class FakeGraph {
       return ok({ '@odata.type': '#microsoft.graph.user', ...this.project(manager, select) });
     }
 
-    const top = Number(query.get('$top') ?? DEFAULT_PAGE_SIZE);
-    if (!Number.isInteger(top) || top < 1 || top > MAX_PAGE_SIZE) {
-      return graphError(400, 'Request_UnsupportedQuery', `Invalid page size specified: '${top}'`);
-    }
-    const skip = decodeSkipToken(query.get('$skiptoken'));
-    if (skip === undefined) return graphError(400, 'Directory_ExpiredPageToken', 'Bad skip token.');
     const reports = [
       ...[...this.users.values()]
         .filter((u) => u.managerId === userId)
@@ -384,9 +385,31 @@ export class FakeGraph {
           ...pick({ id: c.id, displayName: c.displayName }, select),
         })),
     ];
-    const page = reports.slice(skip, skip + top);
-    const body: Record<string, unknown> = { value: page };
-    if (skip + top < reports.length) {
+    return this.page(reports, path, query);
+  }
+
+  private listUsers(path: string, query: URLSearchParams): GraphAnswer {
+    const filter = query.get('$filter');
+    if (filter !== null && filter !== ENABLED_MEMBERS) {
+      return graphError(400, 'Request_UnsupportedQuery', `Unsupported filter: ${filter}`);
+    }
+    const select = query.get('$select')?.split(',').filter(Boolean);
+    const users = [...this.users.values()]
+      .filter((u) => filter === null || (u.accountEnabled !== false && u.userType !== 'Guest'))
+      .map((u) => this.project(u, select));
+    return this.page(users, path, query);
+  }
+
+  /** One page of `items` by `$top` and `$skiptoken`, with a nextLink when more follow. */
+  private page(items: readonly unknown[], path: string, query: URLSearchParams): GraphAnswer {
+    const top = Number(query.get('$top') ?? DEFAULT_PAGE_SIZE);
+    if (!Number.isInteger(top) || top < 1 || top > MAX_PAGE_SIZE) {
+      return graphError(400, 'Request_UnsupportedQuery', `Invalid page size specified: '${top}'`);
+    }
+    const skip = decodeSkipToken(query.get('$skiptoken'));
+    if (skip === undefined) return graphError(400, 'Directory_ExpiredPageToken', 'Bad skip token.');
+    const body: Record<string, unknown> = { value: items.slice(skip, skip + top) };
+    if (skip + top < items.length) {
       // Graph's nextLink repeats the query with a skip token, absolute, literal `$`.
       const kept = [...query.entries()]
         .filter(([key]) => key !== '$skiptoken' && key !== '$top')
@@ -435,6 +458,9 @@ export function notFound(resource: string): GraphAnswer {
     `Resource '${resource}' does not exist or one of its queried reference-property objects are not present.`,
   );
 }
+
+/** The one `$filter` of `GET /users` the stand-in understands: what the directory sends. */
+const ENABLED_MEMBERS = "accountEnabled eq true and userType eq 'Member'";
 
 function encodeSkipToken(offset: number): string {
   return Buffer.from(`offset:${offset}`).toString('base64url');

@@ -166,6 +166,36 @@ describe('GraphDirectory: direct reports', () => {
   });
 });
 
+describe('GraphDirectory: everyone, for the organisation’s figures', () => {
+  it('when everyone is listed, then every enabled member account comes back over all pages, guests and disabled accounts left out', async () => {
+    const people = await directory();
+    graph.addUsers(
+      ...Array.from({ length: 1200 }, (_, i) => ({
+        id: `p${String(i).padStart(4, '0')}`,
+        displayName: `Person ${i}`,
+        department: i % 2 === 0 ? 'Akuten' : 'Vårdcentral Norr',
+      })),
+      { id: 'guest', displayName: 'Konsult', userType: 'Guest' as const },
+      { id: 'left', displayName: 'Slutat', accountEnabled: false },
+    );
+    graph.resetCounts();
+
+    const everyone = await people.listPeople();
+
+    expect(everyone).toHaveLength(1204);
+    expect(everyone.map((p) => p.id)).not.toContain('guest');
+    expect(everyone.map((p) => p.id)).not.toContain('left');
+    expect(everyone.find((p) => p.id === 'p0001')).toEqual({
+      id: 'p0001',
+      displayName: 'Person 1',
+      unitId: 'Vårdcentral Norr',
+      profileId: 'vgr',
+    });
+    expect(graph.outerCount).toBe(2);
+    expect(graph.requests.map((r) => r.query.get('$top'))).toEqual(['999', '999']);
+  });
+});
+
 describe('GraphDirectory: the cache follows the organisation within the TTL', () => {
   it('when a person is asked for again within 60 s, then Graph is not asked again; after 60 s a new manager in Entra is seen', async () => {
     const people = await directory();

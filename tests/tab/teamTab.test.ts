@@ -615,6 +615,7 @@ describeWithChromium('the channel tab Teamets kompetensplan (Chromium)', () => {
           },
           managerOf: (id) => directory.managerOf(id),
           directReportsOf: (id) => directory.directReportsOf(id),
+          listPeople: () => directory.listPeople(),
         },
       });
       const host = await openInTeamsAs(anna.id, 'tab/config.html', 'settings');

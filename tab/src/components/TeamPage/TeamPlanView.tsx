@@ -8,6 +8,7 @@ import {
 } from '@fluentui/react-components';
 import { useId, type ReactNode } from 'react';
 import type { TeamPlanPageResponse } from '../../../../bot/api/contract';
+import { MIN_GROUP_SIZE } from '../../../../core/access/authorization';
 import { percentage } from '../../../../core/team/coverage';
 import { useTranslation } from '../../hooks/useTranslation';
 import { BarChart, type BarChartRow } from '../BarChart/BarChart';
@@ -51,11 +52,19 @@ export function TeamPlanView({ data, names }: { data: TeamPlanPageResponse; name
         <>
           <Goals data={data} />
           <Needs data={data} names={names} />
-          <Gaps data={data} names={names} />
+          {data.countsWithheld ? null : <Gaps data={data} names={names} />}
         </>
       )}
-      <PlannedNeeds data={data} names={names} />
-      <Coverage data={data} names={names} />
+      {data.countsWithheld ? (
+        <Section title={t('tab.team.withheld.heading')}>
+          <Body1 as="p">{t('tab.team.withheld.body', { count: MIN_GROUP_SIZE })}</Body1>
+        </Section>
+      ) : (
+        <>
+          <PlannedNeeds data={data} names={names} />
+          <Coverage data={data} names={names} />
+        </>
+      )}
       <Caption1 as="p" className={styles.note}>
         {t('tab.team.planned.privacy')}
       </Caption1>
@@ -69,6 +78,10 @@ export function TeamPlanView({ data, names }: { data: TeamPlanPageResponse; name
     </>
   );
 }
+
+/** Withheld counts are never drawn; these only satisfy the types of the sections below. */
+const NO_NEEDS = { plans: 0, byPriorityArea: [], byFormOfLearning: [] };
+const NO_COVERAGE = { employees: 0, withCurrentPlan: 0, dialoguesHeld: [] };
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const styles = useStyles();
@@ -145,7 +158,7 @@ function Gaps({ data, names }: { data: TeamPlanPageResponse; names: ProfileNames
   const styles = useStyles();
   const { t } = useTranslation();
   const needs = data.teamPlan?.neededCompetences ?? [];
-  const unplanned = new Set(data.unplannedCompetenceIds);
+  const unplanned = new Set(data.unplannedCompetenceIds ?? []);
   const gaps = needs.filter((need) => unplanned.has(need.id));
   return (
     <Section title={t('tab.team.gaps.heading')}>
@@ -180,7 +193,7 @@ function Gaps({ data, names }: { data: TeamPlanPageResponse; names: ProfileNames
 function PlannedNeeds({ data, names }: { data: TeamPlanPageResponse; names: ProfileNames }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const { plans, byPriorityArea, byFormOfLearning } = data.plannedNeeds;
+  const { plans, byPriorityArea, byFormOfLearning } = data.plannedNeeds ?? NO_NEEDS;
   const share = (people: number) =>
     t('tab.team.share', { part: people, whole: plans, percent: percentage(people, plans) });
 
@@ -211,7 +224,7 @@ function PlannedNeeds({ data, names }: { data: TeamPlanPageResponse; names: Prof
       <Body1 as="p" className={styles.paragraph}>
         {plans === 0
           ? t('tab.team.planned.none')
-          : t('tab.team.planned.base', { plans, employees: data.coverage.employees })}
+          : t('tab.team.planned.base', { plans, employees: data.coverage?.employees ?? 0 })}
       </Body1>
       {plans > 0 ? (
         <>
@@ -243,7 +256,7 @@ function PlannedNeeds({ data, names }: { data: TeamPlanPageResponse; names: Prof
 
 function Coverage({ data, names }: { data: TeamPlanPageResponse; names: ProfileNames }) {
   const { t } = useTranslation();
-  const { employees, withCurrentPlan, dialoguesHeld } = data.coverage;
+  const { employees, withCurrentPlan, dialoguesHeld } = data.coverage ?? NO_COVERAGE;
   const share = (part: number) =>
     t('tab.team.share', { part, whole: employees, percent: percentage(part, employees) });
   const rows: BarChartRow[] = [
