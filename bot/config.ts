@@ -69,6 +69,10 @@ const envSchema = z.object({
   ),
   CALENDAR: z.preprocess(emptyAsUndefined, z.enum(['off', 'graph']).default('off')),
   OPS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(32).max(512).optional()),
+  API_RATE_LIMIT_PER_MINUTE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(1).max(1_000_000).default(120),
+  ),
   REMINDERS: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
   REMINDER_SEND_RATE: z.preprocess(
     emptyAsUndefined,
@@ -83,6 +87,14 @@ const envSchema = z.object({
     z.coerce.number().int().min(5).max(3600).default(300),
   ),
 });
+
+/**
+ * Every variable this module reads. The Azure deployment (infra/) may set only these as app
+ * settings, and its tests hold it to that, so a renamed variable cannot be silently ignored.
+ */
+export const CONFIG_VARIABLES = Object.freeze(
+  Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[],
+);
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -140,6 +152,8 @@ export interface Config {
   graph: GraphConnection | undefined;
   /** The bearer token for /ops/… (OPS_TOKEN); without it those routes do not exist. */
   opsToken: string | undefined;
+  /** Tab API requests one person may make in a minute on this instance. */
+  apiRateLimitPerMinute: number;
 }
 
 export interface GraphConnection {
@@ -286,6 +300,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     opsToken: e.OPS_TOKEN,
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     directory,
     planStore,
     calendar: { kind: e.CALENDAR },

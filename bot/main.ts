@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, type Config } from './config';
+import { SHUTDOWN_DEADLINE_MS } from './http/gracefulShutdown';
 import { createLogger } from './logger';
 import { startService } from './service';
 
@@ -24,6 +25,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // close() is bounded by the deadline; this is the net under a database that will not close.
+    setTimeout(() => {
+      logger.error('shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS + 3_000).unref();
     service.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -5,6 +5,10 @@ import { z } from 'zod';
 import { AppError, errorBody } from './errors';
 import { outageOf, outageRetryAfterMs, type Outage } from './errorMessages';
 import type { Logger } from './logger';
+import { assignRequestId } from './http/requestContext';
+import { ServiceMetrics } from './http/metrics';
+import { NotReadyError } from './http/readiness';
+import { securityHeaders } from './http/securityHeaders';
 
 export interface HttpAppDependencies {
   adapter: CloudAdapter;
@@ -14,6 +18,8 @@ export interface HttpAppDependencies {
   apiRouter: Router;
   /** Operators' routes (/ops/…), present only when OPS_TOKEN is set. */
   opsRouter?: Router;
+  /** The service's counters; a private set when the caller does not read them. */
+  metrics?: ServiceMetrics;
   tabDir: string;
   logger: Logger;
 }
@@ -21,17 +27,77 @@ export interface HttpAppDependencies {
 /** Bot Framework activities are small; Teams caps a message at about 100 KB. */
 const ACTIVITY_BODY_LIMIT = '256kb';
 
-/** The least an activity must have before botbuilder sees it. */
+/**
+ * Text Teams sends as ids, names and addresses: no control characters and no lone surrogate
+ * halves. A NUL cannot be stored (PostgreSQL refuses it in text and jsonb), a line break cannot
+ * go into the reply's headers, and a lone surrogate cannot be put into the reply's URL.
+ */
+const envelopeText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[^\p{Cc}\p{Cs}]*$/u);
+
+/**
+ * Whether a part of the activity can be kept as JSON in PostgreSQL, which refuses a NUL and a
+ * lone surrogate half anywhere in it (JSON.stringify writes both as \u escapes).
+ */
+function storableAsJson(value: unknown): boolean {
+  // An escape is a backslash preceded by an even number of backslashes (a typed "\\u0000" is not).
+  return !/(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f][0-9a-f]{2})/i.test(JSON.stringify(value) ?? '');
+}
+
+/** A person or the bot, as the reply and the stored conversation reference copy it. */
+const ChannelAccountSchema = z
+  .looseObject({
+    id: envelopeText(1024).min(1),
+    aadObjectId: envelopeText(128).optional(),
+    name: envelopeText(1024).nullish(),
+  })
+  .refine(storableAsJson, 'text that cannot be stored');
+
+/**
+ * The least an activity must have before botbuilder sees it: the fields botbuilder and the bot
+ * read without checking, and copy into replies, have their documented types. Anything else is
+ * a malformed activity (400), never a failed turn.
+ */
 const ActivityEnvelopeSchema = z.looseObject({
   type: z.string().min(1).max(64),
-  channelId: z.string().max(64).optional(),
-  serviceUrl: z.string().max(2048).optional(),
-  conversation: z.looseObject({ id: z.string().min(1).max(1024) }).optional(),
+  // The id a reply answers, and the address replies go to.
+  id: envelopeText(1024).optional(),
+  channelId: envelopeText(64).optional(),
+  serviceUrl: envelopeText(2048)
+    .regex(/^https?:\/\/\S+$/i, 'an http(s) address')
+    .optional(),
+  locale: envelopeText(64).nullish(),
+  text: z.string().nullish(),
+  name: envelopeText(256).optional(),
+  action: envelopeText(64).nullish(),
+  // Every activity to a bot names who sent it, to whom, and in which conversation.
+  from: ChannelAccountSchema,
+  recipient: ChannelAccountSchema,
+  conversation: z
+    .looseObject({
+      id: envelopeText(1024).min(1),
+      conversationType: envelopeText(64).nullish(),
+      tenantId: envelopeText(128).nullish(),
+    })
+    .refine(storableAsJson, 'text that cannot be stored'),
+  // Mentions are read from the entities (removeRecipientMention) by their type.
+  entities: z
+    .array(z.looseObject({ type: z.string().max(256) }))
+    .max(100)
+    .nullish(),
+  membersAdded: z.array(ChannelAccountSchema).max(1000).optional(),
+  membersRemoved: z.array(ChannelAccountSchema).max(1000).optional(),
 });
 
 export function createHttpApp(deps: HttpAppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
+  const metrics = deps.metrics ?? new ServiceMetrics();
+  app.use(assignRequestId());
+  app.use(securityHeaders());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -43,7 +109,11 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
       res.json({ status: 'ready' });
     } catch (error) {
       deps.logger.warn({ err: error }, 'not ready');
-      res.status(503).json(errorBody('not_ready', 'The service cannot reach its storage yet.'));
+      const message =
+        error instanceof NotReadyError
+          ? error.message
+          : 'The service cannot reach its storage yet.';
+      res.status(503).json(errorBody('not_ready', message));
     }
   });
 
@@ -61,6 +131,7 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
         next(new AppError(400, 'invalid_activity', 'The body is not a Bot Framework activity.'));
         return;
       }
+      metrics.countTurn(envelope.data.type, res);
       try {
         await deps.adapter.process(req, res, (context) => deps.bot.run(context));
       } catch (error) {
@@ -70,6 +141,7 @@ export function createHttpApp(deps: HttpAppDependencies): Express {
   );
 
   if (deps.opsRouter) app.use(deps.opsRouter);
+  app.use('/api/v1', metrics.countApiRequests('/api/v1'));
   app.use('/api/v1', deps.apiRouter);
   app.use('/api/v1', (_req, _res, next) => {
     next(new AppError(404, 'not_found', 'No such API route.'));

@@ -1,11 +1,13 @@
 import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
+import type { AppRole } from '../../core/access/authorization';
 import type { Directory, Person } from '../../core/ports/directory';
 import { EntityIdSchema } from '../../core/shared/schemas';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
-import { DEFAULT_DEMO_PERSON_ID } from './demoRoster';
+import { appRolesOf } from './appRoles';
+import { DEFAULT_DEMO_PERSON_ID, demoAppRolesOf } from './demoRoster';
 import {
   createTeamsTokenVerifier,
   InvalidTokenError,
@@ -22,6 +24,8 @@ export const DEMO_USER_HEADER = 'x-demo-user';
 export interface Caller {
   person: Person;
   authentication: 'demo' | 'teams-sso';
+  /** App roles from the validated token (bot/api/appRoles.ts), or the demo organisation's. */
+  roles: readonly AppRole[];
 }
 
 /**
@@ -102,7 +106,7 @@ export function teamsSsoIdentity(
         "You are signed in, but the organisation's directory does not know you. Ask your administrator to add you.",
       );
     }
-    return { person, authentication: 'teams-sso' };
+    return { person, authentication: 'teams-sso', roles: appRolesOf(user.appRoles) };
   };
 }
 
@@ -124,7 +128,7 @@ export function demoIdentity(directory: Directory): ResolveIdentity {
     if (!person) {
       throw unauthenticated('X-Demo-User does not name a person in the demo organisation.');
     }
-    return { person, authentication: 'demo' };
+    return { person, authentication: 'demo', roles: appRolesOf(demoAppRolesOf(person.id)) };
   };
 }
 
@@ -152,6 +156,11 @@ export function requireCaller(resolveIdentity: ResolveIdentity): RequestHandler 
       throw error;
     }
   };
+}
+
+/** The caller {@link requireCaller} found, or undefined before it ran or on a public route. */
+export function knownCallerOf(req: Request): Caller | undefined {
+  return callers.get(req);
 }
 
 /** The caller {@link requireCaller} found; a route without that middleware is a bug. */

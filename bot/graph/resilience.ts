@@ -127,6 +127,12 @@ export class CircuitBreaker {
   }
 }
 
+/**
+ * One HTTP attempt at Graph as the metrics count it: answered (`ok`, 4xx included: Graph is
+ * up), `throttled` (429), `failed` (5xx or network), or `refused` by the open circuit unsent.
+ */
+export type GraphCallOutcome = 'ok' | 'throttled' | 'failed' | 'refused';
+
 /** What one HTTP attempt came to. */
 export type AttemptResult = { response: Response } | { networkError: unknown };
 
@@ -141,6 +147,8 @@ const NOT_PROCESSED = new Set([429, 503]);
 export class Resilience {
   readonly options: ResilienceOptions;
   readonly breaker: CircuitBreaker;
+  /** Told of every attempt's outcome (the service's metrics); nothing by default. */
+  onCall: (outcome: GraphCallOutcome) => void = () => undefined;
 
   constructor(
     options: Partial<ResilienceOptions> = {},
@@ -162,6 +170,7 @@ export class Resilience {
   ): Promise<Response> {
     for (let attemptNumber = 1; ; attemptNumber++) {
       if (!this.breaker.tryAcquire()) {
+        this.onCall('refused');
         throw new GraphUnavailableError(
           'circuit-open',
           `Microsoft Graph failed repeatedly; not calling it until ${new Date(this.breaker.reopensAt).toISOString()}`,
@@ -175,8 +184,10 @@ export class Resilience {
       const status = response?.status;
       if (response && status !== undefined && status < 500 && status !== 429) {
         this.breaker.recordSuccess();
+        this.onCall('ok');
         return response;
       }
+      this.onCall(status === 429 ? 'throttled' : 'failed');
       // Throttling means Graph is up and answering: no reason to open the circuit.
       if (status === 429) this.breaker.release();
       else this.breaker.recordFailure();

@@ -1,7 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
 import type { ReminderQueue } from '../../core/ports/reminderQueue';
-import { AppError } from '../errors';
+import { requireOpsToken } from '../http/opsToken';
 import type { ReminderCounters } from './reminderWorker';
 
 export interface ReminderOpsDependencies {
@@ -22,11 +21,8 @@ const DEAD_LETTERS_SHOWN = 100;
  */
 export function createReminderOpsRouter(deps: ReminderOpsDependencies): Router {
   const router = Router();
-  router.get('/ops/reminders', async (req, res, next) => {
+  router.get('/ops/reminders', requireOpsToken(deps.token), async (_req, res, next) => {
     try {
-      if (!tokenMatches(req.headers.authorization, deps.token)) {
-        throw new AppError(401, 'invalid_token', 'An operator token is required.');
-      }
       const [counts, dead] = await Promise.all([
         deps.queue.counts(),
         deps.queue.list({ status: 'dead', limit: DEAD_LETTERS_SHOWN }),
@@ -47,11 +43,4 @@ export function createReminderOpsRouter(deps: ReminderOpsDependencies): Router {
     }
   });
   return router;
-}
-
-/** Compares digests, so neither the token's length nor its content leaks through timing. */
-function tokenMatches(header: string | undefined, token: string): boolean {
-  const presented = /^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '';
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(presented), digest(token));
 }

@@ -19,6 +19,10 @@ import type { SqlDatabase } from '../../bot/storage/sqlDatabase';
 import { SqlPlanStore } from '../../bot/storage/sqlPlanStore';
 import { SqlReminderQueue } from '../../bot/storage/sqlReminderQueue';
 import { SqlReminderSettingsStore } from '../../bot/storage/sqlReminderSettingsStore';
+import { SqlAuditLog } from '../../bot/storage/sqlAuditLog';
+import { SqlOperationalPersonalData } from '../../bot/storage/sqlPersonalData';
+import type { AuditLog } from '../../core/ports/auditLog';
+import type { OperationalPersonalData } from '../../core/ports/personalDataErasure';
 import type { ReminderQueue } from '../../core/ports/reminderQueue';
 import type { ReminderSettingsStore } from '../../core/ports/reminderSettingsStore';
 import { createAdapter } from '../../bot/teams/adapter';
@@ -73,6 +77,8 @@ export async function startApiTestApp(options: ApiTestAppOptions = {}): Promise<
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      // Tests call the API far faster than a person; the tests of the limit set their own.
+      API_RATE_LIMIT_PER_MINUTE: '1000000',
       ...options.env,
     }),
     ...options.override,
@@ -96,6 +102,11 @@ export async function startApiTestApp(options: ApiTestAppOptions = {}): Promise<
       async () => new SqlReminderSettingsStore(await opened()),
     ),
     ...(options.now ? { now: options.now } : {}),
+    // As the service composes them: who saw whose plan, and the bot's memory to erase.
+    audit: lazily<AuditLog>(async () => new SqlAuditLog(await opened())),
+    operationalData: lazily<OperationalPersonalData>(
+      async () => new SqlOperationalPersonalData(await opened()),
+    ),
   };
   const app = createHttpApp({
     adapter: createAdapter(config, logger),
