@@ -1,7 +1,9 @@
 import type { Language } from '../core/i18n/i18n';
+import type { AuditLog } from '../core/ports/auditLog';
 import type { Directory } from '../core/ports/directory';
 import type { MeetingCalendarStatus } from '../core/ports/meetingCalendar';
 import type { Messenger } from '../core/ports/messenger';
+import type { OperationalPersonalData } from '../core/ports/personalDataErasure';
 import type { PlanStore } from '../core/ports/planStore';
 import type { ReminderQueue } from '../core/ports/reminderQueue';
 import type { ReminderSettingsStore } from '../core/ports/reminderSettingsStore';
@@ -25,6 +27,10 @@ export interface FlowDependencies {
   /** Outlook events for booked dialogues, or why there are none; absent is CALENDAR=off. */
   calendar?: MeetingCalendarStatus;
   now?: () => Date;
+  /** Who read or changed whose plan (core/privacy/audit.ts); absent records nothing. */
+  audit?: AuditLog;
+  /** The bot's memory of a person, erased with their plans on "radera mina data". */
+  operationalData?: OperationalPersonalData;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { EntityIdSchema } from '../../core/shared/schemas';
 import { roleOn } from '../plans/planContext';
+import { recordAccess } from '../privacy/auditTrail';
 import { notFound } from './apiErrors';
 import type { PlanHistoryResponse } from './contract';
 import { callerOf } from './identity';
@@ -19,6 +20,10 @@ export function getPlanHistory(deps: ApiDependencies): RequestHandler {
     const role = await roleOn(deps, callerOf(req).person.id, planId);
     if (!role) throw notFound('plan');
     const body: PlanHistoryResponse = { versions: await planVersions(deps, role.plan.id) };
+    await recordAccess(deps, callerOf(req).person.id, role.employee.id, 'plan.history-viewed', {
+      via: 'tab',
+      planId: role.plan.id,
+    });
     res.json(body);
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { COMMAND_IDS } from '../../core/commands/commands';
 import { EntityIdSchema } from '../../core/shared/schemas';
 import { PLAN_ACTIONS } from './plan/planActions';
+import { PRIVACY_ACTIONS } from './privacy/privacyActions';
 import { REMINDERS_ACTIONS } from './reminders/remindersActions';
 import { TEAM_ACTIONS } from './team/teamActions';
 import { TEAM_PLAN_ACTIONS } from './teamPlan/teamPlanActions';
@@ -32,6 +33,7 @@ export const CardActionSchema = z.discriminatedUnion('verb', [
   ...PLAN_ACTIONS,
   ...TEAM_PLAN_ACTIONS,
   ...REMINDERS_ACTIONS,
+  ...PRIVACY_ACTIONS,
 ]);
 export type CardAction = z.infer<typeof CardActionSchema>;
 export type CardVerb = CardAction['verb'];
@@ -40,6 +42,7 @@ export type TeamAction = Extract<CardAction, { verb: `team.${string}` }>;
 export type PlanAction = Extract<CardAction, { verb: `plan.${string}` }>;
 export type TeamPlanAction = Extract<CardAction, { verb: `teamPlan.${string}` }>;
 export type RemindersAction = Extract<CardAction, { verb: `reminders.${string}` }>;
+export type PrivacyAction = Extract<CardAction, { verb: `privacy.${string}` }>;
 
 export interface CardButtonOptions {
   /**

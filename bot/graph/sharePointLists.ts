@@ -49,7 +49,8 @@ export const SHAREPOINT_LISTS = {
       text('ParentId', { indexed: true }),
       text('ManagerId'),
       text('UnitId'),
-      { name: 'Year', kind: 'number' },
+      /** Indexed for the retention job, which removes plans and dialogues of past years. */
+      { name: 'Year', kind: 'number', indexed: true },
       text('Status'),
       { name: 'Version', kind: 'number' },
       text('SavedBy'),
@@ -81,7 +82,8 @@ export const SHAREPOINT_LISTS = {
       key('ReflectionId'),
       text('PersonId', { indexed: true }),
       text('Visibility'),
-      { name: 'CreatedAt', kind: 'dateTime' },
+      /** Indexed for the retention job, which removes reflections older than the profiles keep. */
+      { name: 'CreatedAt', kind: 'dateTime', indexed: true },
       { name: 'Document', kind: 'note' },
     ],
   },

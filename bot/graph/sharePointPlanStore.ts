@@ -10,7 +10,14 @@ import { EffectFollowUpSchema, type EffectFollowUp } from '../../core/plan/effec
 import { IndividualPlanSchema, type IndividualPlan } from '../../core/plan/individualPlan';
 import { ReflectionSchema, type Reflection } from '../../core/plan/reflection';
 import { TeamPlanSchema, type TeamPlan } from '../../core/plan/teamPlan';
+import {
+  planFateOnErasure,
+  type AgreedPlanOnErasure,
+  type ErasedPlanRecords,
+} from '../../core/privacy/erasure';
+import type { RetentionCutoff } from '../../core/privacy/retention';
 import type {
+  ExpiredRecords,
   PlanStore,
   Revision,
   SaveOptions,
@@ -354,6 +361,148 @@ export class SharePointPlanStore implements PlanStore {
 
   preparationHistory(preparationId: string): Promise<Revision<DialoguePreparation>[]> {
     return this.history(PREPARATIONS, preparationId);
+  }
+
+  // ── Erasure and retention ───────────────────────────────────────────────────────────────
+
+  /**
+   * Item by item (SharePoint has no transaction): safe to run again after a failure half-way,
+   * since every step finds only what is still there. A kept plan is written back from its
+   * `AgreedDocument` before its other revisions go, so a crash never leaves it without one.
+   */
+  async erasePersonalData(
+    personId: string,
+    options: { agreedPlans: AgreedPlanOnErasure },
+  ): Promise<ErasedPlanRecords> {
+    const items = await this.find('documents', 'EmployeeId', personId);
+    const erased: ErasedPlanRecords = {
+      individualPlans: 0,
+      keptAgreedPlans: 0,
+      dialogues: 0,
+      preparations: 0,
+      reflections: 0,
+      effectFollowUps: 0,
+    };
+    for (const item of items) {
+      const kind = item.fields['Kind'];
+      const key = String(item.fields['DocumentKey']);
+      if (kind === 'individual-plan') {
+        const agreed = item.fields['AgreedDocument'];
+        const fate = planFateOnErasure(options.agreedPlans, typeof agreed === 'string');
+        if (fate === 'keep-agreed-version' && typeof agreed === 'string') {
+          const plan = this.parse(IndividualPlanSchema, 'individual-plan', item, agreed);
+          if (versionOf(item) !== plan.version) {
+            await this.writeBack(item, {
+              Document: agreed,
+              Version: plan.version,
+              Status: plan.status,
+              WriteId: randomUUID(),
+            });
+          }
+          await this.deleteRevisions(key, (version) => version !== plan.version);
+          erased.keptAgreedPlans += 1;
+          continue;
+        }
+        erased.individualPlans += 1;
+      } else if (kind === 'dialogue') {
+        erased.dialogues += 1;
+      } else if (kind === 'dialogue-preparation') {
+        erased.preparations += 1;
+      } else if (kind === 'effect-follow-up') {
+        erased.effectFollowUps += 1;
+      } else {
+        continue;
+      }
+      await this.deleteItem('documents', item);
+      if (kind === 'individual-plan' || kind === 'dialogue-preparation') {
+        await this.deleteRevisions(key, () => true);
+      }
+    }
+    for (const item of await this.find('reflections', 'PersonId', personId)) {
+      await this.deleteItem('reflections', item);
+      erased.reflections += 1;
+    }
+    return erased;
+  }
+
+  /**
+   * `Year` is indexed for this: every plan, team plan and dialogue of an earlier year, then
+   * the kind and profile in the document decide. Answers and preparations go with their
+   * plan or dialogue (by `ParentId`).
+   */
+  async removeExpired(cutoff: RetentionCutoff): Promise<ExpiredRecords> {
+    const items = await this.findWhere('documents', `fields/Year lt ${cutoff.beforeYear}`);
+    const removed: ExpiredRecords = { individualPlans: 0, dialogues: 0 };
+    const expired = (document: { profileId: string; year: number }) =>
+      document.profileId === cutoff.profileId && document.year < cutoff.beforeYear;
+    for (const item of items) {
+      const kind = item.fields['Kind'];
+      if (kind === 'individual-plan') {
+        const plan = this.documentOf(INDIVIDUAL_PLANS, item);
+        if (!expired(plan)) continue;
+        for (const answer of await this.find('documents', 'ParentId', plan.id)) {
+          await this.deleteItem('documents', answer);
+        }
+        await this.deleteItem('documents', item);
+        await this.deleteRevisions(String(item.fields['DocumentKey']), () => true);
+        removed.individualPlans += 1;
+      } else if (kind === 'dialogue') {
+        const dialogue = this.parse(DialogueSchema, 'dialogue', item, item.fields['Document']);
+        if (!expired(dialogue)) continue;
+        for (const preparation of await this.find('documents', 'ParentId', dialogue.id)) {
+          await this.deleteItem('documents', preparation);
+          await this.deleteRevisions(String(preparation.fields['DocumentKey']), () => true);
+        }
+        await this.deleteItem('documents', item);
+        removed.dialogues += 1;
+      }
+    }
+    return removed;
+  }
+
+  async removeReflectionsBefore(before: Date): Promise<number> {
+    const at = new Date(before);
+    at.setUTCMilliseconds(0);
+    const items = await this.findWhere(
+      'reflections',
+      `fields/CreatedAt lt '${at.toISOString().replace('.000Z', 'Z')}'`,
+    );
+    for (const item of items) await this.deleteItem('reflections', item);
+    return items.length;
+  }
+
+  private async findWhere(list: ListName, filter: string): Promise<ListItem[]> {
+    const expand = `fields($select=${fieldsOf(list).join(',')})`;
+    return reach(() =>
+      this.graph.getAllPages<ListItem>(
+        `${this.listPath(list)}/items?$filter=${encodeURIComponent(filter)}` +
+          `&$expand=${encodeURIComponent(expand)}&$top=${this.pageSize}`,
+      ),
+    );
+  }
+
+  private async deleteRevisions(key: string, which: (version: number) => boolean): Promise<void> {
+    for (const revision of await this.find('revisions', 'DocumentKey', key)) {
+      if (which(versionOf(revision))) await this.deleteItem('revisions', revision);
+    }
+  }
+
+  /** Gone already (another instance, an earlier try) is what was wanted. */
+  private async deleteItem(list: ListName, item: ListItem): Promise<void> {
+    try {
+      await reach(() => this.graph.delete(`${this.listPath(list)}/items/${item.id}`));
+    } catch (error) {
+      if (error instanceof GraphRequestError && error.status === 404) return;
+      throw error;
+    }
+  }
+
+  private async writeBack(item: ListItem, fields: Record<string, unknown>): Promise<void> {
+    if ((await this.update('documents', item, fields)) === 'stale') {
+      throw new PlanStoreUnavailableError(
+        `${String(item.fields['DocumentKey'])} changed while erased`,
+      );
+    }
   }
 
   // ── Versioned writes ────────────────────────────────────────────────────────────────────

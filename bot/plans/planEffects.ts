@@ -12,6 +12,7 @@ import {
   planChangesRequestedCard,
   planChangesRequestedFallbackText,
 } from '../cards/plan/planChangesRequestedCard';
+import { recordAccess } from '../privacy/auditTrail';
 import type { FlowDependencies } from '../flowDependencies';
 
 /** What the plan flow does to the world besides answering: store a version, send a card. */
@@ -27,7 +28,13 @@ export async function savePlan(
   savedBy: string,
 ): Promise<IndividualPlan | undefined> {
   try {
-    return await deps.plans.saveIndividualPlan(plan, { expectedVersion, savedBy });
+    const saved = await deps.plans.saveIndividualPlan(plan, { expectedVersion, savedBy });
+    await recordAccess(deps, savedBy, plan.employeeId, 'plan.changed', {
+      via: 'chat',
+      planId: saved.id,
+      version: saved.version,
+    });
+    return saved;
   } catch (error) {
     if (error instanceof VersionConflictError) return undefined;
     throw error;

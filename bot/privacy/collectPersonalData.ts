@@ -3,21 +3,25 @@ import type { PersonalData } from '../../core/privacy/personalData';
 import type { IsoDateTime } from '../../core/shared/schemas';
 import type { FlowDependencies } from '../flowDependencies';
 
+/** Enough for years of a manager's views; the tab pages the same log from GET /me/audit. */
+const ACCESS_LOG_LIMIT = 1000;
+
 /**
  * Reads everything stored about `person` for "exportera mina data": the same stores the chat
  * and the tab use, every year and every version, private answers included (they are theirs).
  */
 export async function collectPersonalData(
-  deps: Pick<FlowDependencies, 'plans' | 'reminderSettings'>,
+  deps: Pick<FlowDependencies, 'plans' | 'reminderSettings' | 'audit'>,
   person: Person,
   now: Date,
 ): Promise<PersonalData> {
   const { plans } = deps;
-  const [currentPlans, dialogues, reflections, reminderSettings] = await Promise.all([
+  const [currentPlans, dialogues, reflections, reminderSettings, accessLog] = await Promise.all([
     plans.listIndividualPlans([person.id]),
     plans.listDialoguesForEmployee(person.id),
     plans.listReflections(person.id),
     deps.reminderSettings.get(person.id),
+    deps.audit?.listForSubject(person.id, { limit: ACCESS_LOG_LIMIT }) ?? Promise.resolve([]),
   ]);
   const [individualPlans, withPreparations, effectFollowUps] = await Promise.all([
     Promise.all(
@@ -43,5 +47,6 @@ export async function collectPersonalData(
     // A manager's plan answers are in the plan; only the person's own answers are theirs here.
     effectFollowUps: effectFollowUps.filter((answer) => answer.personId === person.id),
     ...(reminderSettings ? { reminderSettings } : {}),
+    accessLog,
   };
 }

@@ -32,6 +32,7 @@ import {
 } from '../cards/reminders/managerDialogueReminderCard';
 import { reflectionPromptCard } from '../cards/reminders/reflectionPromptCard';
 import type { FlowDependencies } from '../flowDependencies';
+import { recordAccess } from '../privacy/auditTrail';
 import { profileOfPerson } from '../directory/profileOfPerson';
 import type { ComposedReminder } from './reminderWorker';
 
@@ -171,6 +172,13 @@ async function managerReminder(
     ),
     ...(preparation ? { preparation: { context: { profile, unitGoals }, preparation } } : {}),
   };
+  // The card puts what the employee shared before the manager: recorded as a read by them.
+  if (preparation && preparation.answers.length > 0) {
+    await recordAccess(deps, job.personId, employee.id, 'preparation.viewed', {
+      via: 'reminder',
+      dialogueId: dialogue.id,
+    });
+  }
   return message(managerDialogueReminderCard(data), managerDialogueReminderTitle(data));
 }
 

@@ -9,7 +9,14 @@ import { EffectFollowUpSchema, type EffectFollowUp } from '../../core/plan/effec
 import { IndividualPlanSchema, type IndividualPlan } from '../../core/plan/individualPlan';
 import { ReflectionSchema, type Reflection } from '../../core/plan/reflection';
 import { TeamPlanSchema, type TeamPlan } from '../../core/plan/teamPlan';
+import {
+  planFateOnErasure,
+  type AgreedPlanOnErasure,
+  type ErasedPlanRecords,
+} from '../../core/privacy/erasure';
+import type { RetentionCutoff } from '../../core/privacy/retention';
 import type {
+  ExpiredRecords,
   PlanStore,
   Revision,
   SaveOptions,
@@ -324,5 +331,99 @@ export class SqlPlanStore implements PlanStore {
 
   preparationHistory(preparationId: string): Promise<Revision<DialoguePreparation>[]> {
     return this.preparations.history(preparationId);
+  }
+
+  // ── Erasure and retention ──────────────────────────────────────────────────────────────
+
+  /** One transaction: an erasure that fails half-way leaves everything as it was. */
+  async erasePersonalData(
+    personId: string,
+    options: { agreedPlans: AgreedPlanOnErasure },
+  ): Promise<ErasedPlanRecords> {
+    return this.db.transaction(async (tx) => {
+      const plans = await tx.query<{ id: string; agreed_version: number | null }>(
+        `select p.id,
+           (select max(v.version) from individual_plan_versions v
+            where v.id = p.id and v.document->>'status' = 'agreed') as agreed_version
+         from individual_plans p where p.employee_id = $1`,
+        [personId],
+      );
+      let keptAgreedPlans = 0;
+      let individualPlans = 0;
+      for (const plan of plans) {
+        const fate = planFateOnErasure(options.agreedPlans, plan.agreed_version !== null);
+        if (fate === 'keep-agreed-version') {
+          // The unit's record is the plan as agreed: drafts, proposals and comments after it go.
+          await tx.query(
+            `update individual_plans p set
+               version = v.version, document = v.document, saved_by = v.saved_by,
+               saved_at = v.saved_at, status = 'agreed',
+               agreed_at = (v.document->>'agreedAt')::timestamptz
+             from individual_plan_versions v
+             where p.id = $1 and v.id = p.id and v.version = $2`,
+            [plan.id, plan.agreed_version],
+          );
+          await tx.query(`delete from individual_plan_versions where id = $1 and version <> $2`, [
+            plan.id,
+            plan.agreed_version,
+          ]);
+          keptAgreedPlans += 1;
+        } else {
+          await tx.query(`delete from individual_plans where id = $1`, [plan.id]);
+          individualPlans += 1;
+        }
+      }
+      const count = async (sql: string) => (await tx.query(sql, [personId])).length;
+      // Answers on the person's plans are theirs, whoever's plan kept them.
+      const effectFollowUps = await count(
+        `delete from effect_follow_ups
+         where person_id = $1
+            or plan_id in (select id from individual_plans where employee_id = $1)
+         returning 1`,
+      );
+      const preparations = await count(
+        `delete from dialogue_preparations where employee_id = $1 returning 1`,
+      );
+      const dialogues = await count(`delete from dialogues where employee_id = $1 returning 1`);
+      const reflections = await count(`delete from reflections where person_id = $1 returning 1`);
+      return {
+        individualPlans,
+        keptAgreedPlans,
+        dialogues,
+        preparations,
+        reflections,
+        effectFollowUps,
+      };
+    });
+  }
+
+  async removeExpired(cutoff: RetentionCutoff): Promise<ExpiredRecords> {
+    return this.db.transaction(async (tx) => {
+      const params = [cutoff.profileId, cutoff.beforeYear];
+      await tx.query(
+        `delete from effect_follow_ups where plan_id in
+           (select id from individual_plans where profile_id = $1 and year < $2)`,
+        params,
+      );
+      const plans = await tx.query(
+        `delete from individual_plans where profile_id = $1 and year < $2 returning 1`,
+        params,
+      );
+      // Preparations and their versions go with the dialogue (on delete cascade).
+      const dialogues = await tx.query(
+        `delete from dialogues
+         where profile_id = $1 and (document->>'year')::int < $2 returning 1`,
+        params,
+      );
+      return { individualPlans: plans.length, dialogues: dialogues.length };
+    });
+  }
+
+  async removeReflectionsBefore(before: Date): Promise<number> {
+    const rows = await this.db.query(
+      `delete from reflections where created_at < $1::timestamptz returning 1`,
+      [before.toISOString()],
+    );
+    return rows.length;
   }
 }

@@ -13,6 +13,7 @@ export const COMMAND_MENU: ReadonlyArray<{ id: CommandId; available: boolean }> 
   { id: 'myTeam', available: true },
   { id: 'teamPlan', available: true },
   { id: 'reminders', available: true },
+  { id: 'eraseMyData', available: true },
   { id: 'cancel', available: true },
 ];
 

@@ -8,6 +8,7 @@ export const COMMAND_IDS = [
   'myTeam',
   'teamPlan',
   'reminders',
+  'eraseMyData',
   'cancel',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -3,6 +3,8 @@ import type { EffectFollowUp } from '../plan/effectFollowUp';
 import type { IndividualPlan } from '../plan/individualPlan';
 import type { Reflection } from '../plan/reflection';
 import type { TeamPlan } from '../plan/teamPlan';
+import type { AgreedPlanOnErasure, ErasedPlanRecords } from '../privacy/erasure';
+import type { RetentionCutoff } from '../privacy/retention';
 
 /**
  * Where plans, reflections and dialogues are kept: the SQL database, or SharePoint lists
@@ -130,9 +132,36 @@ export interface TeamRecordsStore {
   readTeamRecords(employeeIds: readonly string[]): Promise<TeamRecords>;
 }
 
+/** What is removed when the retention job runs for one profile. */
+export interface ExpiredRecords {
+  individualPlans: number;
+  dialogues: number;
+}
+
+/**
+ * "Radera mina data" and retention, in the store of record. Both are idempotent: run twice, or
+ * by two instances at once, the second finds nothing left and counts zero.
+ */
+export interface PersonalDataStore {
+  /**
+   * Removes every plan, dialogue, preparation, reflection and follow-up answer of the person.
+   * With 'keep-as-unit-record' a plan that was ever agreed stays at its latest agreed version
+   * and every other version of it goes (see core/privacy/erasure.ts).
+   */
+  erasePersonalData(
+    personId: string,
+    options: { agreedPlans: AgreedPlanOnErasure },
+  ): Promise<ErasedPlanRecords>;
+  /** Plans and dialogues (with preparations and answers) of the profile before the cutoff year. */
+  removeExpired(cutoff: RetentionCutoff): Promise<ExpiredRecords>;
+  /** Reflections written before `before`. */
+  removeReflectionsBefore(before: Date): Promise<number>;
+}
+
 export type PlanStore = IndividualPlanStore &
   TeamPlanStore &
   ReflectionStore &
   DialogueStore &
   EffectFollowUpStore &
-  TeamRecordsStore;
+  TeamRecordsStore &
+  PersonalDataStore;

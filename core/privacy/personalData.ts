@@ -3,6 +3,7 @@ import type { Dialogue, DialoguePreparation } from '../plan/dialogue';
 import type { EffectFollowUp } from '../plan/effectFollowUp';
 import type { IndividualPlan } from '../plan/individualPlan';
 import type { Reflection } from '../plan/reflection';
+import type { AuditEntry } from '../ports/auditLog';
 import type { Person } from '../ports/directory';
 import type { Revision } from '../ports/planStore';
 import type { ReminderSettings } from '../reminders/reminderSettings';
@@ -24,6 +25,8 @@ export interface PersonalData {
   reflections: Reflection[];
   effectFollowUps: EffectFollowUp[];
   reminderSettings?: ReminderSettings;
+  /** Who read or changed their data (core/privacy/audit.ts), newest first: ids, no content. */
+  accessLog: AuditEntry[];
 }
 
 /** The summary: plain text, one section a kind, the person's own words as they wrote them. */
@@ -78,6 +81,10 @@ export function personalDataSummary(data: PersonalData, language: Language): str
     const shared = answer.visibility === 'shared-with-manager';
     const said = [answer.learned, answer.applied, answer.supportNeeded].filter(Boolean);
     lines.push(`  ${answer.answeredAt} (${visibility(shared)}): ${said.join(' / ')}`);
+  }
+  lines.push('', t('privacy.export.sections.accessLog', { count: data.accessLog.length }));
+  for (const entry of data.accessLog) {
+    lines.push(`  ${entry.at.toISOString()} ${entry.actorId}: ${entry.action}`);
   }
   if (data.reminderSettings) {
     lines.push(

@@ -219,6 +219,16 @@ export const ErasurePolicySchema = z.strictObject({
 });
 export type ErasurePolicy = z.infer<typeof ErasurePolicySchema>;
 
+/**
+ * How long plans are kept ("gallring"): a plan, its dialogues and preparations stay for their
+ * year and `individualPlanYears` years after, then the scheduled retention job removes them.
+ */
+export const RetentionPolicySchema = z.strictObject({
+  individualPlanYears: z.int().min(1).max(50),
+  note: localizedText(600).optional(),
+});
+export type RetentionPolicy = z.infer<typeof RetentionPolicySchema>;
+
 export const ReflectionPromptSettingsSchema = z.strictObject({
   /** false: the profile's prompts replace the shared defaults instead of adding to them. */
   useDefaults: z.boolean(),
@@ -249,6 +259,7 @@ export const OrganisationProfileSchema = z
     reflectionPrompts: ReflectionPromptSettingsSchema,
     reminderPolicy: ReminderPolicySchema.default(defaultReminderPolicy),
     erasure: ErasurePolicySchema,
+    retention: RetentionPolicySchema,
   })
   .superRefine((profile, ctx) => {
     const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);

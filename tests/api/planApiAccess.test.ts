@@ -39,7 +39,8 @@ const ROUTES: Route[] = [
     allow: 'POST',
   },
   { method: 'GET', path: '/me/team', allow: 'GET, HEAD' },
-  { method: 'GET', path: '/me/data', allow: 'GET, HEAD' },
+  { method: 'GET', path: '/me/data', allow: 'GET, DELETE, HEAD' },
+  { method: 'GET', path: '/me/audit', allow: 'GET, HEAD' },
   { method: 'GET', path: '/me/data/summary', allow: 'GET, HEAD' },
   { method: 'GET', path: `/people/${ANNA.id}/plan`, allow: 'GET, HEAD' },
   {

@@ -42,7 +42,7 @@ describe('the English localization file', () => {
     const english = readEnglish();
     const swedish = localizableStrings(filled());
     const commandTitles = [...swedish.entries()].filter(([key]) => key.endsWith('.title'));
-    expect(commandTitles).toHaveLength(8);
+    expect(commandTitles).toHaveLength(9);
     const pairs = new Set(commandTitles.map(([key, sv]) => `${sv} → ${english[key]}`));
     // A user with English Teams picks these from the menu and the bot gets the English text.
     expect([...pairs]).toEqual([
@@ -52,6 +52,7 @@ describe('the English localization file', () => {
       'mitt team → my team',
       'teamets plan → team plan',
       'påminnelser → reminders',
+      'radera mina data → delete my data',
     ]);
     // …and understands each of them, in either language.
     for (const [key, sv] of commandTitles) {

@@ -109,7 +109,15 @@ describe('the filled manifest', () => {
     // Personal plans are talked about in the personal chat only: a channel or group chat
     // offers help, never "min plan" in front of colleagues.
     expect(titles).toEqual([
-      ['hjälp', 'förbered mitt samtal', 'min plan', 'mitt team', 'teamets plan', 'påminnelser'],
+      [
+        'hjälp',
+        'förbered mitt samtal',
+        'min plan',
+        'mitt team',
+        'teamets plan',
+        'påminnelser',
+        'radera mina data',
+      ],
       ['hjälp'],
       ['hjälp'],
     ]);

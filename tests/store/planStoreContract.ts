@@ -552,4 +552,169 @@ export function describePlanStoreContract(open: () => PlanStoreUnderTest): void 
       ]);
     });
   });
+
+  describe('erasure ("radera mina data") and retention', () => {
+    /** Everything one employee can have in the plan store, agreed plan included. */
+    async function employeeWithEverything() {
+      const employee = uniqueId('employee');
+      const agreed = await store.saveIndividualPlan(
+        individualPlan({
+          employeeId: employee,
+          year: 2025,
+          status: 'agreed',
+          agreedAt: '2025-02-10T10:00:00+01:00',
+          agreedBy: 'manager-1',
+          followUpDate: '2025-09-01',
+        }),
+        { expectedVersion: 0, savedBy: 'manager-1' },
+      );
+      // Revised after the agreement: a proposal with a change nobody agreed to yet.
+      const revised = await store.saveIndividualPlan(
+        {
+          ...agreed,
+          status: 'proposed',
+          goals: [{ id: 'goal-1', text: 'Ett nytt förslag', priorityAreaIds: ['ai'] }],
+        },
+        { expectedVersion: 1, savedBy: 'manager-1' },
+      );
+      const draft = await store.saveIndividualPlan(
+        individualPlan({ employeeId: employee, year: 2026 }),
+        { expectedVersion: 0, savedBy: 'manager-1' },
+      );
+      const booked = dialogue({ employeeId: employee });
+      await store.saveDialogue(booked);
+      await store.savePreparation(preparation(booked, 'Mitt privata svar'), {
+        expectedVersion: 0,
+        savedBy: employee,
+      });
+      await store.addReflection(reflection(employee));
+      await store.saveEffectFollowUp(followUp(agreed.id, { personId: employee }));
+      return { employee, agreed, revised, draft, booked };
+    }
+
+    it('when the profile erases agreed plans too, then nothing of the employee is left, and someone else’s records are untouched', async () => {
+      const { employee, agreed, draft, booked } = await employeeWithEverything();
+      const other = await employeeWithEverything();
+
+      const erased = await store.erasePersonalData(employee, { agreedPlans: 'erase' });
+
+      expect(erased).toEqual({
+        individualPlans: 2,
+        keptAgreedPlans: 0,
+        dialogues: 1,
+        preparations: 1,
+        reflections: 1,
+        effectFollowUps: 1,
+      });
+      expect(await store.listIndividualPlans([employee])).toEqual([]);
+      expect(await store.individualPlanHistory(agreed.id)).toEqual([]);
+      expect(await store.individualPlanHistory(draft.id)).toEqual([]);
+      expect(await store.listDialoguesForEmployee(employee)).toEqual([]);
+      expect(await store.getPreparation(booked.id)).toBeUndefined();
+      expect(await store.listReflections(employee)).toEqual([]);
+      expect(await store.listEffectFollowUps([agreed.id])).toEqual([]);
+      expect(await store.listIndividualPlans([other.employee])).toHaveLength(2);
+      expect(await store.listReflections(other.employee)).toHaveLength(1);
+      expect(await store.getPreparation(other.booked.id)).toBeDefined();
+    });
+
+    it('when the profile keeps agreed plans as the unit’s record, then only the agreed version stays, and the never-agreed plan, the later proposal and everything else go', async () => {
+      const { employee, agreed, draft } = await employeeWithEverything();
+
+      const erased = await store.erasePersonalData(employee, {
+        agreedPlans: 'keep-as-unit-record',
+      });
+
+      expect(erased).toMatchObject({ individualPlans: 1, keptAgreedPlans: 1, reflections: 1 });
+      const kept = await store.getIndividualPlanById(agreed.id);
+      expect(kept).toEqual(agreed);
+      expect((await store.individualPlanHistory(agreed.id)).map((r) => r.version)).toEqual([1]);
+      expect(await store.getIndividualPlanById(draft.id)).toBeUndefined();
+      expect(await store.listReflections(employee)).toEqual([]);
+      expect(await store.listDialoguesForEmployee(employee)).toEqual([]);
+      // The kept plan can still be worked on: the manager writes the next version over it.
+      const next = await store.saveIndividualPlan(
+        { ...agreed, status: 'draft', agreedAt: undefined, agreedBy: undefined },
+        { expectedVersion: 1, savedBy: 'manager-1' },
+      );
+      expect(next.version).toBe(2);
+    });
+
+    it('when an erasure is run a second time (a retry, or a second instance), then it finds nothing more and the kept plan stays', async () => {
+      const { employee, agreed } = await employeeWithEverything();
+      await store.erasePersonalData(employee, { agreedPlans: 'keep-as-unit-record' });
+
+      const again = await store.erasePersonalData(employee, {
+        agreedPlans: 'keep-as-unit-record',
+      });
+
+      expect(again).toEqual({
+        individualPlans: 0,
+        keptAgreedPlans: 1,
+        dialogues: 0,
+        preparations: 0,
+        reflections: 0,
+        effectFollowUps: 0,
+      });
+      expect(await store.getIndividualPlanById(agreed.id)).toEqual(agreed);
+    });
+
+    it('when retention runs for a profile, then its plans and dialogues of earlier years go with their answers and preparations, and newer years and other profiles stay', async () => {
+      const employee = uniqueId('employee');
+      const old = await store.saveIndividualPlan(
+        individualPlan({ employeeId: employee, year: 2019, profileId: 'retention-a' }),
+        { expectedVersion: 0, savedBy: employee },
+      );
+      const recent = await store.saveIndividualPlan(
+        individualPlan({ employeeId: employee, year: 2024, profileId: 'retention-a' }),
+        { expectedVersion: 0, savedBy: employee },
+      );
+      const otherProfile = await store.saveIndividualPlan(
+        individualPlan({ year: 2019, profileId: 'retention-b' }),
+        { expectedVersion: 0, savedBy: 'manager-1' },
+      );
+      await store.saveEffectFollowUp(followUp(old.id, { personId: employee }));
+      const oldDialogue = dialogue({ employeeId: employee, year: 2019, profileId: 'retention-a' });
+      const recentDialogue = dialogue({
+        employeeId: employee,
+        year: 2024,
+        profileId: 'retention-a',
+      });
+      await store.saveDialogue(oldDialogue);
+      await store.saveDialogue(recentDialogue);
+      await store.savePreparation(preparation(oldDialogue, 'Gammalt svar'), {
+        expectedVersion: 0,
+        savedBy: employee,
+      });
+
+      const removed = await store.removeExpired({ profileId: 'retention-a', beforeYear: 2021 });
+
+      expect(removed).toEqual({ individualPlans: 1, dialogues: 1 });
+      expect((await store.listIndividualPlans([employee])).map((p) => p.id)).toEqual([recent.id]);
+      expect(await store.individualPlanHistory(old.id)).toEqual([]);
+      expect(await store.listEffectFollowUps([old.id])).toEqual([]);
+      expect(await store.getPreparation(oldDialogue.id)).toBeUndefined();
+      expect((await store.listDialoguesForEmployee(employee)).map((d) => d.id)).toEqual([
+        recentDialogue.id,
+      ]);
+      expect(await store.getIndividualPlanById(otherProfile.id)).toBeDefined();
+      expect(await store.removeExpired({ profileId: 'retention-a', beforeYear: 2021 })).toEqual({
+        individualPlans: 0,
+        dialogues: 0,
+      });
+    });
+
+    it('when reflections are older than retention keeps, then they go and newer ones stay', async () => {
+      const person = uniqueId('employee');
+      const old = reflection(person, { createdAt: '2018-05-01T10:00:00+02:00' });
+      const recent = reflection(person, { createdAt: '2026-03-01T10:00:00+01:00' });
+      await store.addReflection(old);
+      await store.addReflection(recent);
+
+      const removed = await store.removeReflectionsBefore(new Date('2019-01-01T00:00:00+01:00'));
+
+      expect(removed).toBeGreaterThanOrEqual(1);
+      expect((await store.listReflections(person)).map((r) => r.id)).toEqual([recent.id]);
+    });
+  });
 }

@@ -23,6 +23,7 @@ import { describePlanStoreContract, sqlPlanStoreUnderTest } from './planStoreCon
 import { describePreparationDraftStoreContract } from './preparationDraftStoreContract';
 import { describeReminderQueueContract } from './reminderQueueContract';
 import { describeReminderSettingsStoreContract } from './reminderSettingsStoreContract';
+import { describeOperationalPersonalDataContract } from './operationalPersonalDataContract';
 
 export type { FreshDatabase } from '../support/freshDatabase';
 
@@ -373,6 +374,10 @@ export function describeStoreContract(
     describe('reminders', () => {
       describeReminderQueueContract(() => db);
       describeReminderSettingsStoreContract(() => db);
+    });
+
+    describe('privacy: erasure of the bot’s memory, and the retention lease', () => {
+      describeOperationalPersonalDataContract(() => db);
     });
   });
 }

@@ -34,9 +34,9 @@ export function getJson<T>(path: string, request: ApiRequest = {}): Promise<T> {
   return call<T>('GET', path, undefined, request);
 }
 
-/** Sends `body` as JSON with POST, PATCH or PUT, like getJson in everything else. */
+/** Sends `body` as JSON with POST, PATCH, PUT or DELETE, like getJson in everything else. */
 export function sendJson<T>(
-  method: 'POST' | 'PATCH' | 'PUT',
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   body: unknown,
   request: ApiRequest = {},

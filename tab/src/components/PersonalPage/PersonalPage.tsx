@@ -1,5 +1,5 @@
 import { makeStyles, Title1, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { MeResponse } from '../../../../bot/api/contract';
 import { useApiResource, type ApiResource } from '../../hooks/useApiResource';
 import { useDemoUser } from '../../hooks/useDemoUser';
@@ -19,6 +19,8 @@ import { PrinciplesList } from '../PrinciplesList/PrinciplesList';
 const loadOwnPlan = () => import('../OwnPlan/OwnPlan');
 const OwnPlan = lazy(loadOwnPlan);
 const ManagerView = lazy(() => import('../ManagerView/ManagerView'));
+// Export, erasure and the access log: below the plan, loaded after it.
+const MyData = lazy(() => import('../MyData/MyData'));
 
 const useStyles = makeStyles({
   title: { display: 'block', marginBottom: tokens.spacingVerticalS },
@@ -62,6 +64,8 @@ function OwnView({ me }: { me: ApiResource<MeResponse> & { retry: () => void } }
   useEffect(() => {
     void loadOwnPlan();
   }, []);
+  // After "Radera mina data" the plan is read again, so the page shows what is left.
+  const [erasures, setErasures] = useState(0);
 
   return (
     <>
@@ -78,7 +82,10 @@ function OwnView({ me }: { me: ApiResource<MeResponse> & { retry: () => void } }
         <>
           <PersonHeader me={me.data} />
           <Suspense fallback={<Loading label={t('tab.plan.loading')} />}>
-            <OwnPlan />
+            <OwnPlan key={erasures} />
+          </Suspense>
+          <Suspense fallback={null}>
+            <MyData onErased={() => setErasures((count) => count + 1)} />
           </Suspense>
         </>
       ) : null}
