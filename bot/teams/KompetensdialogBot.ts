@@ -7,6 +7,7 @@ import {
   type InvokeResponse,
 } from 'botbuilder';
 import type { AdaptiveCard } from '@microsoft/teams.cards';
+import { z } from 'zod';
 import { recogniseCommand, type CommandId } from '../../core/commands/commands';
 import { languageOf, translator, type Language } from '../../core/i18n/i18n';
 import type { WelcomeRegistry } from '../../core/ports/welcomeRegistry';
@@ -18,6 +19,7 @@ import { welcomeCard } from '../cards/welcomeCard';
 import type { Actor } from '../flowDependencies';
 import { PlanFlow } from '../plans/planFlow';
 import { PreparationFlow, type PreparationDependencies } from '../preparation/preparationFlow';
+import { PrivacyFlow } from '../privacy/privacyFlow';
 import { ReminderFlow } from '../reminders/reminderFlow';
 import { TeamFlow } from '../team/teamFlow';
 import { TeamPlanFlow } from '../teamPlan/teamPlanFlow';
@@ -30,6 +32,15 @@ export interface BotDependencies extends PreparationDependencies {
 }
 
 const UNIVERSAL_ACTION_ERROR = 'application/vnd.microsoft.error';
+const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
+
+/** The least of a Universal Action invoke's value botbuilder reads without failing. */
+const ExecuteInvokeValueSchema = z.looseObject({
+  action: z.looseObject({
+    type: z.literal('Action.Execute'),
+    verb: z.string().max(200).optional(),
+  }),
+});
 
 /**
  * The commands that read or write people's preparations and plans: personal chat only, so
@@ -41,6 +52,7 @@ const PERSONAL_COMMANDS: ReadonlySet<CommandId> = new Set([
   'myTeam',
   'teamPlan',
   'reminders',
+  'eraseMyData',
 ]);
 
 /**
@@ -53,6 +65,7 @@ export class KompetensdialogBot extends TeamsActivityHandler {
   private readonly individualPlans: PlanFlow;
   private readonly teamPlans: TeamPlanFlow;
   private readonly reminders: ReminderFlow;
+  private readonly privacy: PrivacyFlow;
 
   constructor(private readonly deps: BotDependencies) {
     super();
@@ -61,6 +74,7 @@ export class KompetensdialogBot extends TeamsActivityHandler {
     this.individualPlans = new PlanFlow(deps);
     this.teamPlans = new TeamPlanFlow(deps);
     this.reminders = new ReminderFlow(deps);
+    this.privacy = new PrivacyFlow(deps);
 
     this.onMessage(async (context, next) => {
       const language = languageOf(context.activity.locale);
@@ -90,15 +104,36 @@ export class KompetensdialogBot extends TeamsActivityHandler {
   }
 
   /**
+   * The bot answers one invoke, the Universal Action (`adaptiveCard/action`). botbuilder
+   * answers every other name with 501 and fails on a value that is not an object; a client's
+   * malformed or unknown invoke is its mistake, never a server error, so it is answered here:
+   * 400 without a name, 200 with nothing for a name this bot does not handle (Teams ignores
+   * it), and a Universal Action error for an action that cannot be read.
+   *
    * The Universal Actions spec carries a failure in the body of an HTTP 200; botbuilder would
    * answer with the body's status code instead, which Teams shows as a bare error.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const { name, value } = context.activity;
+    if (typeof name !== 'string' || name === '') return { status: 400 };
+    if (name !== ADAPTIVE_CARD_ACTION) {
+      this.deps.logger.info({ invoke: name.slice(0, 64) }, 'invoke this bot does not handle');
+      return { status: 200 };
+    }
+    if (!ExecuteInvokeValueSchema.safeParse(value).success) {
+      const t = translator(languageOf(context.activity.locale));
+      return {
+        status: 200,
+        body: {
+          statusCode: 400,
+          type: UNIVERSAL_ACTION_ERROR,
+          value: { code: 'BadRequest', message: t('errors.invalidCardAction') },
+        },
+      };
+    }
     const response = await super.onInvokeActivity(context);
     const body = response.body as { type?: unknown } | undefined;
-    return context.activity.name === 'adaptiveCard/action' && body?.type === UNIVERSAL_ACTION_ERROR
-      ? { status: 200, body }
-      : response;
+    return body?.type === UNIVERSAL_ACTION_ERROR ? { status: 200, body } : response;
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -106,9 +141,11 @@ export class KompetensdialogBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const language = languageOf(context.activity.locale);
+    const data: unknown = invokeValue.action?.data;
     try {
+      // Data that is not an object is passed on as it is, for the card action schema to refuse.
       const card = await this.runCardAction(
-        { ...(invokeValue.action?.data ?? {}), verb: invokeValue.action?.verb },
+        data === undefined || isRecord(data) ? { ...data, verb: invokeValue.action?.verb } : data,
         language,
         context,
       );
@@ -168,6 +205,8 @@ export class KompetensdialogBot extends TeamsActivityHandler {
         return this.teamPlans.show(actor);
       case 'reminders':
         return this.reminders.settings(actor);
+      case 'eraseMyData':
+        return this.privacy.confirmErasure(actor);
       default:
         return answerCommand(command, { language, scope });
     }
@@ -213,6 +252,7 @@ export class KompetensdialogBot extends TeamsActivityHandler {
     if (isVerbOf('plan', action)) return this.individualPlans.act(action, actor);
     if (isVerbOf('teamPlan', action)) return this.teamPlans.act(action, actor);
     if (isVerbOf('reminders', action)) return this.reminders.act(action, actor);
+    if (isVerbOf('privacy', action)) return this.privacy.act(action, actor);
     return this.preparations.act(action, actor);
   }
 
@@ -248,6 +288,10 @@ export class KompetensdialogBot extends TeamsActivityHandler {
       });
     }
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Routes a card action to its flow by the prefix of its verb ("team.schedule" → team). */

@@ -27,9 +27,13 @@ void instance.init({
   interpolation: { escapeValue: false },
 });
 
-/** Maps a Teams/BCP 47 locale such as "en-US" or "sv-SE" to a supported language. */
-export function languageOf(locale: string | undefined | null): Language {
-  const primary = (locale ?? '').toLowerCase().split(/[-_]/)[0];
+/**
+ * Maps a Teams/BCP 47 locale such as "en-US" or "sv-SE" to a supported language. The locale
+ * comes from a client's activity, so anything that is not a string (a number, an object) gets
+ * the default language instead of failing the turn.
+ */
+export function languageOf(locale: unknown): Language {
+  const primary = (typeof locale === 'string' ? locale : '').toLowerCase().split(/[-_]/)[0];
   return (SUPPORTED_LANGUAGES as readonly string[]).includes(primary ?? '')
     ? (primary as Language)
     : DEFAULT_LANGUAGE;

@@ -5,6 +5,7 @@ import { pickPrompt } from '../principles/pickPrompt';
 import { PRINCIPLE_IDS, type PrincipleId } from '../principles/principles';
 import { promptsOf, type DialogueType, type OrganisationProfile } from '../profiles/profileSchema';
 import type { DraftAnswer, DraftStatus, PreparationDraft } from './draft';
+import { storableText } from '../shared/schemas';
 import {
   PREPARATION_STEP_IDS,
   PREPARATION_STEPS,
@@ -97,7 +98,7 @@ export function isAtQuestionStep(draft: PreparationDraft): draft is QuestionStep
 export type StepInput = Readonly<Record<string, unknown>>;
 
 function readText(value: unknown): string {
-  return typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '';
+  return typeof value === 'string' ? storableText(value).replace(/\r\n?/g, '\n').trim() : '';
 }
 
 function readChoices(value: unknown): string[] {

@@ -32,8 +32,24 @@ export type IsoDateTime = z.infer<typeof IsoDateTimeSchema>;
 /** A calendar year of plans and dialogues; the bounds only keep typos out. */
 export const YearSchema = z.int().min(2000).max(2100);
 
-/** Text a person writes; surrounding space is dropped before the bounds apply. */
-export const boundedText = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Text as PostgreSQL can keep it: NUL characters dropped (no one types them, and text and jsonb
+ * refuse them) and a lone UTF-16 surrogate half, which no real character leaves behind,
+ * replaced by U+FFFD as String.prototype.toWellFormed does. Applied to what people type, so
+ * odd input is saved or refused, never a failed write.
+ */
+export function storableText(text: string): string {
+  return text
+    .replaceAll('\u0000', '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/**
+ * Text a person writes, made storable (see storableText); surrounding space is dropped before
+ * the bounds apply, so a text of NULs alone is an empty text (refused).
+ */
+export const boundedText = (max: number) =>
+  z.string().overwrite(storableText).trim().min(1).max(max);
 
 /** Swedish first: every region's users read Swedish, English is the translation. */
 export const localizedText = (max: number) =>

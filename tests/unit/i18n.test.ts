@@ -21,7 +21,11 @@ describe('locale files', () => {
     ['fi-FI', 'sv'],
     [undefined, 'sv'],
     ['', 'sv'],
-  ])('the Teams locale %s gets %s', (locale, language) => {
+    // A client's malformed activity: never a failed turn, the default language instead.
+    [42, 'sv'],
+    [{ locale: 'en' }, 'sv'],
+    [null, 'sv'],
+  ])('the Teams locale %p gets %s', (locale, language) => {
     expect(languageOf(locale)).toBe(language);
   });
 
