@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { hostname } from 'node:os';
+import { Router } from 'express';
 import type { Config } from './config';
 import type { Directory } from '../core/ports/directory';
 import type { MeetingCalendarStatus } from '../core/ports/meetingCalendar';
@@ -25,6 +26,14 @@ import { AzureIdentityTokenProvider, type TokenProvider } from './graph/tokenPro
 import { createLogger, type Logger } from './logger';
 import { tabBuildDir } from './paths';
 import { createHttpApp } from './server';
+import {
+  SHUTDOWN_DEADLINE_MS,
+  trackRequestsInFlight,
+  withinDeadline,
+} from './http/gracefulShutdown';
+import { ServiceMetrics } from './http/metrics';
+import { createMetricsRouter } from './http/metricsRoute';
+import { createReadinessCheck } from './http/readiness';
 import { openDatabase } from './storage/openDatabase';
 import { RecentConversationReferences } from './storage/recentConversationReferences';
 import { SqlConversationReferenceStore } from './storage/sqlConversationReferenceStore';
@@ -34,6 +43,9 @@ import { SqlReminderSettingsStore } from './storage/sqlReminderSettingsStore';
 import { CachedPreparationDrafts } from './storage/cachedPreparationDrafts';
 import { SqlPreparationDraftStore } from './storage/sqlPreparationDraftStore';
 import { SqlWelcomeRegistry } from './storage/sqlWelcomeRegistry';
+import { SqlAuditLog } from './storage/sqlAuditLog';
+import { SqlJobLeases, SqlOperationalPersonalData } from './storage/sqlPersonalData';
+import { RetentionJob } from './privacy/retentionJob';
 import { createAdapter } from './teams/adapter';
 import { KompetensdialogBot } from './teams/KompetensdialogBot';
 import { rememberConversations } from './teams/rememberConversations';
@@ -72,6 +84,8 @@ export interface ServiceOptions {
   graphTokens?: TokenProvider;
   /** Replaces the clock of the conversation flows and the tab API, e.g. a fixed day in tests. */
   now?: () => Date;
+  /** How long close() lets requests and sends in flight run (default SHUTDOWN_DEADLINE_MS). */
+  shutdownDeadlineMs?: number;
 }
 
 /** The personal tab, by the entity id the manifest gives it. */
@@ -104,6 +118,8 @@ export async function startService(
       ? await provisionSharePointLists(graph, config.planStore.siteId)
       : undefined;
   const database = await openDatabase(config.storage, logger);
+  const metrics = new ServiceMetrics();
+  if (graph) graph.resilience.onCall = metrics.countGraphCall;
   const directory: Directory = options.directory ?? directoryFor(config, graph);
 
   const adapter = createAdapter(config, logger);
@@ -157,7 +173,21 @@ export async function startService(
     reminderSettings,
     calendar: calendarFor(config, graph, granted, logger),
     now,
+    audit: new SqlAuditLog(database),
+    operationalData: new SqlOperationalPersonalData(database),
   };
+  // Retention runs on every instance; its lease lets one of them do each round.
+  const retention = new RetentionJob(
+    {
+      plans,
+      operationalData: flows.operationalData ?? new SqlOperationalPersonalData(database),
+      leases: new SqlJobLeases(database),
+      profiles: listProfiles(),
+      now,
+      logger,
+    },
+    { holder: `${hostname()}:${process.pid}`, intervalMs: 6 * 3600_000, firstDelayMs: 5 * 60_000 },
+  );
   if (config.reminders.enabled) {
     catchUp = new ReminderCatchUp(plans, planner, logger, {
       firstLookBackMs: 7 * 24 * 3600_000,
@@ -195,27 +225,35 @@ export async function startService(
   const app = createHttpApp({
     adapter,
     bot,
-    checkReadiness: async () => {
-      await database.query('select 1');
-    },
+    checkReadiness: createReadinessCheck({
+      pingDatabase: () => database.query('select 1'),
+      ...(graph ? { graphBreaker: graph.resilience.breaker } : {}),
+    }),
     apiRouter: createApiRouter({ ...flows, config }),
     ...(config.opsToken
       ? {
-          opsRouter: createReminderOpsRouter({
-            queue: reminders,
-            counters: () => reminderWorker?.counters,
-            token: config.opsToken,
-          }),
+          opsRouter: Router().use(
+            createReminderOpsRouter({
+              queue: reminders,
+              counters: () => reminderWorker?.counters,
+              token: config.opsToken,
+            }),
+            createMetricsRouter(metrics, config.opsToken),
+          ),
         }
       : {}),
+    metrics,
     tabDir: tabBuildDir(),
     logger,
   });
 
+  metrics.countRemindersFrom(() => reminderWorker?.counters);
   const server = createServer(app);
+  const requestsInFlight = trackRequestsInFlight(server);
   await listen(server, config.port, config.host);
   reminderWorker?.start();
   catchUp?.start();
+  retention.start();
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
 
@@ -227,14 +265,24 @@ export async function startService(
     reminderWorker,
     close: () =>
       (closing ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
-          server.closeIdleConnections();
-        });
-        // The batch in hand is sent and settled before the database closes.
-        await catchUp?.stop();
-        await reminderWorker?.stop();
+        // Requests and turns in flight finish, and at the same time the worker finishes the
+        // batch in hand (sent and settled), all before the database closes — within the
+        // deadline, after which open connections are cut and the database closes anyway (a
+        // job still marked sending is taken again when its lease runs out).
+        const deadlineMs = options.shutdownDeadlineMs ?? SHUTDOWN_DEADLINE_MS;
+        const [http, background] = await Promise.all([
+          requestsInFlight.drain(deadlineMs),
+          withinDeadline(
+            Promise.all([catchUp?.stop(), retention.stop(), reminderWorker?.stop()]),
+            deadlineMs,
+          ),
+        ]);
+        if (http === 'cut' || !background) {
+          logger.warn(
+            { deadlineMs, requestsCut: http === 'cut', backgroundWorkCut: !background },
+            'shutdown deadline passed; stopping anyway',
+          );
+        }
         await database.close();
       })()),
   };

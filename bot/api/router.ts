@@ -3,12 +3,14 @@ import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { FlowDependencies } from '../flowDependencies';
 import { getDemoPeople } from './demoPeopleRoute';
-import { createIdentityResolver, requireCaller } from './identity';
+import { apiRateLimit } from '../http/apiRateLimit';
+import { createIdentityResolver, knownCallerOf, requireCaller } from './identity';
 import { getMe } from './meRoute';
-import { getMyData, getMyDataSummary } from './myDataRoute';
+import { deleteMyData, getMyAudit, getMyData, getMyDataSummary } from './myDataRoute';
 import { getMyPlan } from './myPlanRoute';
 import { getMyTeam } from './myTeamRoute';
 import { getOpenApiDocument } from './openApiRoute';
+import { getOrganisationSummary } from './organisationRoute';
 import { getPersonPlan } from './personPlanRoute';
 import { patchPlanActivity } from './planActivityRoute';
 import { postPlanAnswer } from './planAnswerRoute';
@@ -34,7 +36,12 @@ export const API_BODY_LIMIT = '64kb';
  */
 export function createApiRouter(deps: ApiDependencies): Router {
   const router = express.Router();
-  const authenticated = requireCaller(createIdentityResolver(deps));
+  // Counted per person once identity is resolved; public routes count per address.
+  const rateLimited = apiRateLimit({
+    perMinute: deps.config.apiRateLimitPerMinute,
+    callerIdOf: (req) => knownCallerOf(req)?.person.id,
+  });
+  const authenticated = [requireCaller(createIdentityResolver(deps)), rateLimited];
 
   router.use(express.json({ limit: API_BODY_LIMIT }));
   router.use(noStore);
@@ -45,7 +52,12 @@ export function createApiRouter(deps: ApiDependencies): Router {
     .route('/me/reflections')
     .post(authenticated, postReflection(deps))
     .all(methodNotAllowed('POST'));
-  router.route('/me/data').get(authenticated, getMyData(deps)).all(methodNotAllowed('GET'));
+  router
+    .route('/me/data')
+    .get(authenticated, getMyData(deps))
+    .delete(authenticated, deleteMyData(deps))
+    .all(methodNotAllowed('GET', 'DELETE'));
+  router.route('/me/audit').get(authenticated, getMyAudit(deps)).all(methodNotAllowed('GET'));
   router
     .route('/me/data/summary')
     .get(authenticated, getMyDataSummary(deps))
@@ -72,8 +84,12 @@ export function createApiRouter(deps: ApiDependencies): Router {
     .get(authenticated, getTeamPlanPage(deps))
     .put(authenticated, putTeamPlan(deps))
     .all(methodNotAllowed('GET', 'PUT'));
-  router.route('/demo/people').get(getDemoPeople(deps)).all(methodNotAllowed('GET'));
-  router.route('/openapi.json').get(getOpenApiDocument).all(methodNotAllowed('GET'));
+  router
+    .route('/organisation/summary')
+    .get(authenticated, getOrganisationSummary(deps))
+    .all(methodNotAllowed('GET'));
+  router.route('/demo/people').get(rateLimited, getDemoPeople(deps)).all(methodNotAllowed('GET'));
+  router.route('/openapi.json').get(rateLimited, getOpenApiDocument).all(methodNotAllowed('GET'));
 
   return router;
 }

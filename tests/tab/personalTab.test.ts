@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousAxeViolations } from '../support/axe';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import demoOrganisation from '../../bot/demo/demoOrganisation.json';
 import { tabBuildDir } from '../../bot/paths';
@@ -298,13 +298,7 @@ describeWithChromium('Min utvecklingsplan in a real browser (Chromium)', () => {
   }
 
   async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => n.target).join(', ')}`);
-    expect(serious).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   }
 
   it('when Anna opens her plan, then goals, activities, the status, the follow-ups, the booked dialogue, her reflections and the history show with the profile’s names', async () => {
