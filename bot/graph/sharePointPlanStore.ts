@@ -11,6 +11,7 @@ import { IndividualPlanSchema, type IndividualPlan } from '../../core/plan/indiv
 import { ReflectionSchema, type Reflection } from '../../core/plan/reflection';
 import { TeamPlanSchema, type TeamPlan } from '../../core/plan/teamPlan';
 import {
+  NOTHING_ERASED_FROM_PLANS,
   planFateOnErasure,
   type AgreedPlanOnErasure,
   type ErasedPlanRecords,
@@ -375,14 +376,7 @@ export class SharePointPlanStore implements PlanStore {
     options: { agreedPlans: AgreedPlanOnErasure },
   ): Promise<ErasedPlanRecords> {
     const items = await this.find('documents', 'EmployeeId', personId);
-    const erased: ErasedPlanRecords = {
-      individualPlans: 0,
-      keptAgreedPlans: 0,
-      dialogues: 0,
-      preparations: 0,
-      reflections: 0,
-      effectFollowUps: 0,
-    };
+    const erased: ErasedPlanRecords = { ...NOTHING_ERASED_FROM_PLANS };
     for (const item of items) {
       const kind = item.fields['Kind'];
       const key = String(item.fields['DocumentKey']);

@@ -8,7 +8,7 @@ import { DemoDirectory } from '../../bot/directory/demoDirectory';
 import type { Person } from '../../core/ports/directory';
 import { agreedPlan, dialogue, draftPlan } from '../core/planBuilders';
 import { FakeDirectory } from '../fakes/fakeDirectory';
-import { FakeEntra } from '../fakes/fakeEntra';
+import { signInEnvironment, startTestEntra, type FakeEntra } from '../fakes/fakeEntra';
 import { startApiTestApp, type ApiTestApp } from './apiTestApp';
 import { expectErrorResponse } from './expectErrorResponse';
 import { call, givenPlan } from './planApiFixtures';
@@ -197,26 +197,12 @@ describe('GET /organisation/summary with the demo organisation', () => {
 });
 
 describe('GET /organisation/summary with Teams sign-in: the HR app role from the token', () => {
-  const TENANT_ID = '9b0a1e3c-2d4f-4e5a-8b6c-7d8e9f0a1b2c';
-  const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
-  const APPLICATION_ID_URI = `api://kompetensdialog.example/${APP_ID}`;
   let entra: FakeEntra;
   let app: ApiTestApp;
   beforeAll(async () => {
-    entra = await FakeEntra.start({
-      tenantId: TENANT_ID,
-      clientId: APP_ID,
-      applicationIdUri: APPLICATION_ID_URI,
-    });
+    entra = await startTestEntra();
     app = await startApiTestApp({
-      env: {
-        DEMO_ORGANISATION: 'false',
-        MICROSOFT_APP_ID: APP_ID,
-        MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
-        MICROSOFT_APP_TENANT_ID: TENANT_ID,
-        PUBLIC_URL: 'https://kompetensdialog.example',
-        ENTRA_JWKS_URL: entra.jwksUrl,
-      },
+      env: signInEnvironment(entra),
       directory: new FakeDirectory(PEOPLE),
       now: () => NOW,
     });

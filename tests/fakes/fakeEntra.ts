@@ -209,6 +209,32 @@ export class FakeEntra {
 }
 
 /** A JWT with `alg: none` and no signature: what a forger sends when a verifier trusts alg. */
+/** The tenant and tab app the sign-in tests use. */
+export const TEST_TENANT_ID = '9b0a1e3c-2d4f-4e5a-8b6c-7d8e9f0a1b2c';
+export const TEST_APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+const TEST_PUBLIC_HOST = 'kompetensdialog.example';
+
+/** A fake Entra for the test tenant and app. */
+export function startTestEntra(): Promise<FakeEntra> {
+  return FakeEntra.start({
+    tenantId: TEST_TENANT_ID,
+    clientId: TEST_APP_ID,
+    applicationIdUri: `api://${TEST_PUBLIC_HOST}/${TEST_APP_ID}`,
+  });
+}
+
+/** The service's settings for Teams sign-in against `entra`, with no demo identities. */
+export function signInEnvironment(entra: FakeEntra): Record<string, string> {
+  return {
+    DEMO_ORGANISATION: 'false',
+    MICROSOFT_APP_ID: entra.app.clientId,
+    MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+    MICROSOFT_APP_TENANT_ID: entra.tenantId,
+    PUBLIC_URL: `https://${TEST_PUBLIC_HOST}`,
+    ENTRA_JWKS_URL: entra.jwksUrl,
+  };
+}
+
 export function unsignedToken(claims: JWTPayload): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.`;

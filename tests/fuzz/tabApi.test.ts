@@ -10,7 +10,14 @@ import { DEMO_USER_HEADER } from '../../bot/api/identity';
 import demoOrganisation from '../../bot/demo/demoOrganisation.json';
 import { DemoDirectory } from '../../bot/directory/demoDirectory';
 import { startApiTestApp, type ApiTestApp } from '../api/apiTestApp';
-import { FakeEntra, hmacToken, unsignedToken, withPayload } from '../fakes/fakeEntra';
+import {
+  hmacToken,
+  signInEnvironment,
+  startTestEntra,
+  unsignedToken,
+  withPayload,
+  type FakeEntra,
+} from '../fakes/fakeEntra';
 import { startTestService, type TestService } from '../support/inProcessService';
 import { ANNA, KARIN } from '../support/teamsActivities';
 import { snapshotDatabase, type DatabaseSnapshot } from './databaseSnapshot';
@@ -378,29 +385,13 @@ describe('fuzzing the tab API: garbage in, a clear 4xx out', () => {
 // ---------------------------------------------------------------------------------------
 // Tokens
 
-const TENANT_ID = '9b0a1e3c-2d4f-4e5a-8b6c-7d8e9f0a1b2c';
-const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
-const APPLICATION_ID_URI = `api://kompetensdialog.example/${APP_ID}`;
-
 describe('fuzzing Teams sign-in: forged and broken tokens', () => {
   let entra: FakeEntra;
   let app: ApiTestApp;
   beforeAll(async () => {
-    entra = await FakeEntra.start({
-      tenantId: TENANT_ID,
-      clientId: APP_ID,
-      applicationIdUri: APPLICATION_ID_URI,
-    });
+    entra = await startTestEntra();
     app = await startApiTestApp({
-      env: {
-        DEMO_ORGANISATION: 'false',
-        MICROSOFT_APP_ID: APP_ID,
-        MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
-        MICROSOFT_APP_TENANT_ID: TENANT_ID,
-        PUBLIC_URL: 'https://kompetensdialog.example',
-        ENTRA_JWKS_URL: entra.jwksUrl,
-        API_RATE_LIMIT_PER_MINUTE: '100000',
-      },
+      env: { ...signInEnvironment(entra), API_RATE_LIMIT_PER_MINUTE: '100000' },
       directory: new DemoDirectory(),
     });
   });
