@@ -8,4 +8,9 @@ module.exports = {
   globalSetup: '<rootDir>/tests/support/globalSetup.ts',
   reporters: ['default', '<rootDir>/tests/support/summaryReporter.js'],
   testTimeout: 30000,
+  // A fresh worker for every test file. Run in band (one worker on two cores), suites share
+  // one process, and whatever a suite leaves running (a database, a timer) slowed the later
+  // ones five-fold until their setup timed out. The limit is below any worker's size, so each
+  // worker is recycled after its file; starting one costs about a second.
+  workerIdleMemoryLimit: '50MB',
 };
